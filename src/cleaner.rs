@@ -1,0 +1,503 @@
+/*!
+The per-document cleaner: lines in, kept lines out.
+
+A [`Cleaner`] receives the raw lines of a document one at a time (without
+terminators) from [`crate::stream`], normalizes each one, decides whether
+it is chrome, and appends the kept lines to its output buffer, which the
+caller drains. [`Cleaner::end_document`] ends a document.
+
+Decisions, in order, for a non-blank line:
+1. after a tail marker fired, every line is chrome;
+2. the rules ([`crate::rules::Rules::find`]), with tail rules armed once
+   [`Config::tail_words`] words of kept text have been seen;
+3. the line heuristics ([`crate::heuristics::Heuristic::classify`]);
+4. a line equal to the previous kept line is a repeat;
+5. the context heuristics of [`crate::context`], which look at the
+   neighbours of short lines and at the document edges.
+
+Lines whose fate depends on lines not seen yet wait in a bounded queue
+(see [`crate::context`]); everything else is written at once, so output
+starts before input ends.
+
+Output format: kept lines end in `\n`; a blank line is written between two
+kept lines only if the input had at least one blank line between them;
+nothing is written before the first kept line or after the last.
+*/
+
+use std::io::{self, Write};
+
+use crate::context::{self, Context, Verdict};
+use crate::heuristics::Heuristic;
+use crate::normalize::{self, Normalizer};
+use crate::rules::{RuleId, Rules};
+
+/// How a [`Cleaner`] behaves.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Use the builtin heuristics (line and context). Default: true.
+    pub heuristics: bool,
+    /// Words of kept text needed before a tail rule may fire. Default: 60
+    /// (the threshold boilerpipe uses).
+    pub tail_words: usize,
+    /// A line of this many bytes or more (before normalization) is passed
+    /// through in pieces, never matched. Default: 1 MiB.
+    pub max_line: usize,
+    /// Write one `--explain` row per input line instead of the text.
+    pub explain: bool,
+    /// In record mode every document ends with this byte (`-z`: NUL), even
+    /// an empty one. `None`: documents are separated by one blank line.
+    pub record_terminator: Option<u8>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            heuristics: true,
+            tail_words: 60,
+            max_line: 1 << 20,
+            explain: false,
+            record_terminator: None,
+        }
+    }
+}
+
+/// Why a line was kept or dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// Kept: nothing called it chrome.
+    Content,
+    /// Kept: a line over [`Config::max_line`] bytes.
+    LongLine,
+    /// Dropped by a rule.
+    Rule(RuleId),
+    /// Dropped: after the tail marker of this rule.
+    Tail(RuleId),
+    /// Dropped by a line heuristic.
+    Heuristic(Heuristic),
+    /// Dropped or kept by a context heuristic.
+    Context(context::Reason),
+}
+
+/// Counters over everything a [`Cleaner`] has seen.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    /// Documents ended.
+    pub docs: u64,
+    /// Input lines (blank ones included).
+    pub lines_in: u64,
+    /// Output lines (blank ones included).
+    pub lines_out: u64,
+    /// Input bytes, terminators included (counted by the stream).
+    pub bytes_in: u64,
+    /// Output bytes.
+    pub bytes_out: u64,
+    /// Lines over the length limit, passed through in pieces.
+    pub long_lines: u64,
+    /// Lines dropped, per rule ([`RuleId`] indexes it), tail lines
+    /// counted under the tail rule.
+    pub by_rule: Vec<u64>,
+    /// Lines dropped per line heuristic, indexed like [`Heuristic::ALL`].
+    pub by_heuristic: [u64; Heuristic::ALL.len()],
+    /// Lines dropped per context heuristic, indexed like
+    /// [`context::Reason::ALL`].
+    pub by_context: [u64; context::Reason::ALL.len()],
+}
+
+impl Stats {
+    /// Lines dropped in all.
+    pub fn dropped(&self) -> u64 {
+        self.by_rule.iter().sum::<u64>()
+            + self.by_heuristic.iter().sum::<u64>()
+            + self.by_context.iter().sum::<u64>()
+    }
+}
+
+/// State of a line over the length limit being passed through.
+#[derive(Debug, Default)]
+struct Long {
+    norm: Normalizer,
+    /// Normalized bytes not yet known to be final.
+    held: Vec<u8>,
+    /// Whether its first byte has been written.
+    started: bool,
+    words: usize,
+    /// Bytes shown so far in an `--explain` row.
+    shown: usize,
+}
+
+/// How many bytes of a long line an `--explain` row shows.
+const EXPLAIN_LONG: usize = 200;
+
+/// Cleans documents line by line. See the module docs.
+#[derive(Debug)]
+pub struct Cleaner<'r> {
+    rules: &'r Rules,
+    config: Config,
+    /// Output not yet taken by the caller.
+    out: Vec<u8>,
+    /// Scratch: the current normalized line.
+    norm: Vec<u8>,
+    /// The last kept line, for repeats.
+    prev_kept: Vec<u8>,
+    /// 1-based number of the current document.
+    doc: u64,
+    /// 1-based number of the last line seen in this document.
+    lineno: u64,
+    /// Words of kept text so far in this document.
+    kept_words: usize,
+    /// The tail rule that fired in this document.
+    tail: Option<RuleId>,
+    /// Whether anything was written for this document.
+    wrote_any: bool,
+    /// Whether a blank line came since the last kept line.
+    need_blank: bool,
+    /// Whether a document separator is owed before the next output.
+    owe_separator: bool,
+    long: Option<Long>,
+    context: Context,
+    stats: Stats,
+}
+
+impl<'r> Cleaner<'r> {
+    /// A cleaner using `rules`.
+    pub fn new(rules: &'r Rules, config: Config) -> Cleaner<'r> {
+        let stats = Stats {
+            by_rule: vec![0; rules.rules().len()],
+            ..Stats::default()
+        };
+        Cleaner {
+            rules,
+            context: Context::new(config.heuristics),
+            config,
+            out: Vec::with_capacity(1 << 16),
+            norm: Vec::new(),
+            prev_kept: Vec::new(),
+            doc: 1,
+            lineno: 0,
+            kept_words: 0,
+            tail: None,
+            wrote_any: false,
+            need_blank: false,
+            owe_separator: false,
+            long: None,
+            stats,
+        }
+    }
+
+    /// The rules in use.
+    pub fn rules(&self) -> &Rules {
+        self.rules
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The output produced so far and not yet taken.
+    pub fn output(&mut self) -> &mut Vec<u8> {
+        &mut self.out
+    }
+
+    /// Writes the pending output to `wtr` and clears it.
+    pub fn drain_to<W: Write + ?Sized>(
+        &mut self,
+        wtr: &mut W,
+    ) -> io::Result<()> {
+        if !self.out.is_empty() {
+            wtr.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// The counters so far.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// Counts `n` input bytes (the stream calls this).
+    pub fn count_bytes_in(&mut self, n: usize) {
+        self.stats.bytes_in += n as u64;
+    }
+
+    /// Cleans one line of the current document. `raw` has no terminator
+    /// and is shorter than [`Config::max_line`].
+    pub fn line(&mut self, raw: &[u8]) {
+        self.lineno += 1;
+        self.stats.lines_in += 1;
+        let mut norm = std::mem::take(&mut self.norm);
+        normalize::line(raw, &mut norm);
+        if norm.is_empty() {
+            let lineno = self.lineno;
+            self.with_context(|ctx, me| ctx.push_blank(lineno, me));
+        } else {
+            let words = count_words(&norm);
+            let verdict = self.classify(&norm, words);
+            self.context_push(&norm, words, verdict);
+        }
+        self.norm = norm;
+    }
+
+    /// Decides what it can about a non-blank normalized line without
+    /// context.
+    fn classify(&mut self, norm: &[u8], words: usize) -> Verdict {
+        if let Some(id) = self.tail {
+            return Verdict::Drop(Why::Tail(id));
+        }
+        let armed = self.kept_words >= self.config.tail_words;
+        if let Some(id) = self.rules.find(norm, words, armed) {
+            if self.rules.rules()[id as usize].kind.is_tail() {
+                self.tail = Some(id);
+                return Verdict::Drop(Why::Tail(id));
+            }
+            return Verdict::Drop(Why::Rule(id));
+        }
+        if !self.config.heuristics {
+            return Verdict::Keep(Why::Content);
+        }
+        if let Some(h) = Heuristic::classify(norm, words) {
+            return Verdict::Drop(Why::Heuristic(h));
+        }
+        if norm == self.prev_kept.as_slice() {
+            return Verdict::Drop(Why::Heuristic(Heuristic::Repeat));
+        }
+        Verdict::Undecided
+    }
+
+    fn context_push(&mut self, norm: &[u8], words: usize, verdict: Verdict) {
+        let lineno = self.lineno;
+        self.with_context(|ctx, me| {
+            ctx.push_line(lineno, norm, words, verdict, me)
+        });
+    }
+
+    /// Runs `f` on the context queue, which calls back into
+    /// [`Cleaner::emit`] for the lines it decides.
+    fn with_context(
+        &mut self,
+        f: impl FnOnce(&mut Context, &mut Cleaner<'r>),
+    ) {
+        let mut ctx = std::mem::take(&mut self.context);
+        f(&mut ctx, self);
+        self.context = ctx;
+    }
+
+    /// Called by the context queue, in input order, for every decided
+    /// entry: `Some(text)` for a non-blank line, `None` for a blank one.
+    pub(crate) fn emit(
+        &mut self,
+        lineno: u64,
+        text: Option<&[u8]>,
+        words: usize,
+        keep: Result<Why, Why>,
+    ) {
+        if self.config.explain {
+            self.explain_row(lineno, text, keep);
+        }
+        let Some(text) = text else {
+            if !self.config.explain && self.wrote_any {
+                self.need_blank = true;
+            }
+            return;
+        };
+        match keep {
+            Ok(_) => {
+                self.kept_words += words;
+                self.prev_kept.clear();
+                self.prev_kept.extend_from_slice(text);
+                if !self.config.explain {
+                    self.begin_output_line();
+                    self.out.extend_from_slice(text);
+                    self.out.push(b'\n');
+                    self.stats.bytes_out += text.len() as u64 + 1;
+                }
+                self.stats.lines_out += 1;
+            }
+            Err(why) => self.count_drop(why),
+        }
+    }
+
+    fn count_drop(&mut self, why: Why) {
+        match why {
+            Why::Rule(id) | Why::Tail(id) => {
+                self.stats.by_rule[id as usize] += 1
+            }
+            Why::Heuristic(h) => {
+                let i = Heuristic::ALL.iter().position(|&x| x == h).unwrap();
+                self.stats.by_heuristic[i] += 1;
+            }
+            Why::Context(r) => {
+                let i =
+                    context::Reason::ALL.iter().position(|&x| x == r).unwrap();
+                self.stats.by_context[i] += 1;
+            }
+            Why::Content | Why::LongLine => {}
+        }
+    }
+
+    /// Writes what must come before a kept line: the separator owed to the
+    /// previous document and a blank line.
+    fn begin_output_line(&mut self) {
+        if self.owe_separator {
+            self.out.push(b'\n');
+            self.stats.bytes_out += 1;
+            self.stats.lines_out += 1;
+            self.owe_separator = false;
+        }
+        if self.need_blank && self.wrote_any {
+            self.out.push(b'\n');
+            self.stats.bytes_out += 1;
+            self.stats.lines_out += 1;
+        }
+        self.need_blank = false;
+        self.wrote_any = true;
+    }
+
+    fn explain_row(
+        &mut self,
+        lineno: u64,
+        text: Option<&[u8]>,
+        keep: Result<Why, Why>,
+    ) {
+        let verdict = match (text, keep) {
+            (None, _) => "blank",
+            (Some(_), Ok(_)) => "keep",
+            (Some(_), Err(_)) => "drop",
+        };
+        let why = match keep {
+            Ok(w) | Err(w) => w,
+        };
+        let reason = self.describe(why);
+        let _ = write!(
+            self.out,
+            "{}\t{}\t{}\t{}\t",
+            self.doc, lineno, verdict, reason
+        );
+        if let Some(t) = text {
+            self.out.extend_from_slice(t);
+        }
+        self.out.push(b'\n');
+    }
+
+    /// A short description of a reason, as `--explain` prints it.
+    pub fn describe(&self, why: Why) -> String {
+        match why {
+            Why::Content => "-".to_string(),
+            Why::LongLine => "long-line".to_string(),
+            Why::Rule(id) => {
+                format!("rule {}", self.rules.rules()[id as usize])
+            }
+            Why::Tail(id) => {
+                format!("after-tail {}", self.rules.rules()[id as usize])
+            }
+            Why::Heuristic(h) => format!("heuristic {h}"),
+            Why::Context(r) => format!("context {}", r.name()),
+        }
+    }
+
+    /// Starts or continues a line of [`Config::max_line`] bytes or more:
+    /// `piece` is its next part. Such a line is kept whatever it says.
+    pub fn long_piece(&mut self, piece: &[u8]) {
+        let mut long = self.long.take().unwrap_or_default();
+        long.norm.push(piece, &mut long.held);
+        let stable = long.norm.take_stable(&long.held);
+        if stable > 0 {
+            self.long_write(&mut long, stable);
+        }
+        self.long = Some(long);
+    }
+
+    /// Ends the long line begun by [`Cleaner::long_piece`].
+    pub fn long_end(&mut self) {
+        let Some(mut long) = self.long.take() else { return };
+        long.norm.finish();
+        let n = long.held.len();
+        if n > 0 {
+            self.long_write(&mut long, n);
+        }
+        self.lineno += 1;
+        self.stats.lines_in += 1;
+        if !long.started {
+            let lineno = self.lineno;
+            self.with_context(|ctx, me| ctx.push_blank(lineno, me));
+            return;
+        }
+        self.stats.long_lines += 1;
+        self.stats.lines_out += 1;
+        self.kept_words += long.words;
+        // Nothing can repeat a line this long.
+        self.prev_kept.clear();
+        if self.config.explain {
+            self.out.extend_from_slice(b"\n");
+        } else {
+            self.out.push(b'\n');
+            self.stats.bytes_out += 1;
+        }
+    }
+
+    /// Writes the first `n` held bytes of a long line.
+    fn long_write(&mut self, long: &mut Long, n: usize) {
+        if !long.started {
+            long.started = true;
+            // Everything waiting is decided as if a paragraph came.
+            self.with_context(|ctx, me| ctx.flush_before_paragraph(me));
+            if self.config.explain {
+                let _ = write!(
+                    self.out,
+                    "{}\t{}\tkeep\tlong-line\t",
+                    self.doc,
+                    self.lineno + 1
+                );
+            } else {
+                self.begin_output_line();
+            }
+            long.words = 1;
+        }
+        let bytes = &long.held[..n];
+        long.words += memchr::memchr_iter(b' ', bytes).count();
+        if self.config.explain {
+            // `--explain` shows only the start of a long line.
+            let room = EXPLAIN_LONG.saturating_sub(long.shown);
+            let show = &bytes[..room.min(bytes.len())];
+            self.out.extend_from_slice(show);
+            long.shown += show.len();
+        } else {
+            self.out.extend_from_slice(bytes);
+            self.stats.bytes_out += n as u64;
+        }
+        long.held.drain(..n);
+    }
+
+    /// Ends the current document: decides every waiting line and, in
+    /// record mode, writes the record terminator.
+    pub fn end_document(&mut self) {
+        self.long_end();
+        self.with_context(|ctx, me| ctx.finish(me));
+        self.stats.docs += 1;
+        match self.config.record_terminator {
+            Some(t) if !self.config.explain => {
+                self.out.push(t);
+                self.stats.bytes_out += 1;
+            }
+            _ => {
+                if self.wrote_any {
+                    self.owe_separator = true;
+                }
+            }
+        }
+        self.doc += 1;
+        self.lineno = 0;
+        self.kept_words = 0;
+        self.tail = None;
+        self.wrote_any = false;
+        self.need_blank = false;
+        self.prev_kept.clear();
+    }
+}
+
+/// The number of space-separated words in a normalized, non-empty line.
+#[inline]
+pub fn count_words(norm: &[u8]) -> usize {
+    1 + memchr::memchr_iter(b' ', norm).count()
+}

@@ -1,0 +1,777 @@
+/*!
+Language-independent line heuristics: chrome that phrases cannot describe.
+
+Each function takes one normalized, non-empty line and returns true if and
+only if the line is chrome of its kind. They are pure functions of the line;
+the heuristics that need context (a line repeating the previous one, the
+document edges) live in [`crate::cleaner`].
+*/
+
+use std::fmt;
+
+/// The line heuristics, as named in `--explain` and `--stats`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Heuristic {
+    /// A line that is only a date and/or time, optionally after a
+    /// "Posted/Updated/Published" label ([`is_date`]).
+    Date,
+    /// A line made only of separator characters ([`is_separator`]).
+    Separator,
+    /// A line made only of Markdown link and emphasis leftovers
+    /// ([`is_markup`]).
+    Markup,
+    /// A short contact line with an e-mail address ([`is_contact`]).
+    Contact,
+    /// A line that repeats the previous kept line.
+    Repeat,
+}
+
+impl Heuristic {
+    /// Every heuristic, in the order they are tried.
+    pub const ALL: [Heuristic; 5] = [
+        Heuristic::Separator,
+        Heuristic::Date,
+        Heuristic::Markup,
+        Heuristic::Contact,
+        Heuristic::Repeat,
+    ];
+
+    /// The name shown in `--explain` and `--stats`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Heuristic::Date => "date",
+            Heuristic::Separator => "separator",
+            Heuristic::Markup => "markup",
+            Heuristic::Contact => "contact",
+            Heuristic::Repeat => "repeat",
+        }
+    }
+
+    /// Returns the first line-local heuristic that calls `line` chrome.
+    pub fn classify(line: &[u8], words: usize) -> Option<Heuristic> {
+        if is_separator(line) {
+            Some(Heuristic::Separator)
+        } else if words <= 16 && is_date(line) {
+            Some(Heuristic::Date)
+        } else if is_markup(line) {
+            Some(Heuristic::Markup)
+        } else if words <= 30 && is_contact(line) {
+            Some(Heuristic::Contact)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Heuristic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Non-ASCII characters that count as separators.
+const SEPARATOR_CHARS: &str = "•·●○■□▪▫◆◇★☆―─━═—–…~※❖✦✱→←↑↓»«›‹¦§¶°";
+
+/// Returns true if and only if `line` has no letters or digits and is made
+/// only of ASCII punctuation and separator symbols (`___`, `* * *`,
+/// `• • •`, `|`).
+///
+/// Emoji and other symbols are not separators: a line of emoji is kept.
+pub fn is_separator(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c == ' ' || c.is_ascii_punctuation() || SEPARATOR_CHARS.contains(c)
+        })
+}
+
+/// Labels that may come before a date on a date line, lowercased, in the
+/// languages of the builtin rules.
+const DATE_LABELS: &[&str] = &[
+    "posted",
+    "updated",
+    "published",
+    "modified",
+    "created",
+    "date",
+    "dated",
+    "last",
+    "first",
+    "originally",
+    "on",
+    "at",
+    "edited",
+    "veröffentlicht",
+    "aktualisiert",
+    "erstellt",
+    "stand",
+    "datum",
+    "am",
+    "publié",
+    "mis",
+    "à",
+    "jour",
+    "le",
+    "publicado",
+    "actualizado",
+    "modificado",
+    "fecha",
+    "el",
+    "atualizado",
+    "em",
+    "pubblicato",
+    "aggiornato",
+    "il",
+    "gepubliceerd",
+    "bijgewerkt",
+    "op",
+    "опубликовано",
+    "обновлено",
+    "дата",
+    "в",
+];
+
+/// Words that may appear inside a date or time, lowercased.
+const DATE_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "uhr",
+    "h",
+    "of",
+    "the",
+    "de",
+    "del",
+    "do",
+    "da",
+    "di",
+    "van",
+    "at",
+    "et",
+    "pt",
+    "ct",
+    "mt",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "jst",
+    "kst",
+    "msk",
+    "aest",
+    "hkt",
+    "sgt",
+    "wib",
+    "ago",
+    "vor",
+    "il",
+    "y",
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "stunden",
+    "minuten",
+    "tagen",
+    "heures",
+    "jours",
+    "horas",
+    "días",
+    "dias",
+    "ore",
+    "giorni",
+    "uur",
+    "dagen",
+    "часов",
+    "минут",
+    "дней",
+    "назад",
+    "il",
+    "y",
+    "a",
+];
+
+/// Month names and abbreviations, lowercased (en, de, fr, es, pt, it, nl,
+/// ru, id).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "oktober",
+    "januari",
+    "pebruari",
+    "agustus",
+    "desember",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// Weekday names and abbreviations, lowercased.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// Splits `s` into lowercase tokens at spaces and at punctuation that
+/// dates use (`, / - . : | ( )`), keeping digits runs and words.
+fn date_tokens(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| {
+        c == ' '
+            || matches!(
+                c,
+                ',' | '/'
+                    | '-'
+                    | '.'
+                    | ':'
+                    | '|'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '–'
+                    | '—'
+                    | '·'
+                    | '•'
+            )
+    })
+    .filter(|t| !t.is_empty())
+    .map(str::to_lowercase)
+}
+
+/// What one token of a candidate date line is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DateTok {
+    Number,
+    Month,
+    Weekday,
+    Time,
+    Label,
+    Filler,
+}
+
+/// Classifies one lowercase token, or `None` when it cannot be part of a
+/// date line.
+fn date_tok(t: &str) -> Option<DateTok> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &t[digits..];
+        return match rest {
+            "" => Some(DateTok::Number),
+            "st" | "nd" | "rd" | "th" | "er" | "e" | "º" | "h" => {
+                Some(DateTok::Number)
+            }
+            "am" | "pm" | "a" | "p" | "hrs" | "uhr" => Some(DateTok::Time),
+            // "10h45", the French and Portuguese way to write a time.
+            _ if rest.len() > 1
+                && rest.starts_with('h')
+                && rest[1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Some(DateTok::Time)
+            }
+            _ => None,
+        };
+    }
+    if MONTHS.contains(&t) {
+        Some(DateTok::Month)
+    } else if WEEKDAYS.contains(&t) {
+        Some(DateTok::Weekday)
+    } else if DATE_WORDS.contains(&t) {
+        Some(DateTok::Filler)
+    } else if DATE_LABELS.contains(&t) {
+        Some(DateTok::Label)
+    } else {
+        None
+    }
+}
+
+/// Returns true if and only if `line` is only a date and/or time, as page
+/// chrome writes them: "July 8, 2017", "Updated July 9, 2017 6:35am",
+/// "Monday, November 18, 2019, 04:05 pm PT", "2019-11-18 09:38",
+/// "Posted: 18 Nov 2019", "3 hours ago".
+///
+/// To keep timeline headings ("March 2019", "June 3") the date must be
+/// complete: a day, a month and a year, or a time of day, or a relative
+/// time ("3 hours ago") — unless a label such as "Posted" or "Updated"
+/// comes first. A line with any other word is never a date line.
+pub fn is_date(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let (mut numbers, mut years, mut months, mut labels) = (0, 0, 0, 0);
+    let mut time = false;
+    let mut ago = false;
+    for t in date_tokens(s) {
+        match date_tok(&t) {
+            None => return false,
+            Some(DateTok::Number) => {
+                numbers += 1;
+                let n = t.trim_end_matches(|c: char| !c.is_ascii_digit());
+                if n.len() == 4 && (n.starts_with("19") || n.starts_with("20"))
+                {
+                    years += 1;
+                }
+            }
+            Some(DateTok::Month) => months += 1,
+            Some(DateTok::Weekday) => {}
+            Some(DateTok::Time) => time = true,
+            Some(DateTok::Label) => labels += 1,
+            Some(DateTok::Filler) => {
+                if matches!(
+                    t.as_str(),
+                    "am" | "pm" | "a.m" | "p.m" | "uhr" | "h"
+                ) {
+                    time = true;
+                }
+                if matches!(t.as_str(), "ago" | "vor" | "назад") {
+                    ago = true;
+                }
+            }
+        }
+    }
+    // "14:05" is split into two numbers; a colon between digits is a time.
+    let b = line;
+    if (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()
+    }) {
+        time = true;
+    }
+    let numeric_date = months == 0 && years == 1 && numbers >= 3;
+    let full = (months >= 1 && years >= 1 && numbers >= 2) || numeric_date;
+    numbers >= 1
+        && (full || time || ago || labels >= 1 && (months >= 1 || years >= 1))
+}
+
+/// Returns true if and only if `line` is made only of Markdown leftovers:
+/// at least one link or image (`[text](url)`), and besides the links only
+/// emphasized text (`**…**`, `__…__`) and punctuation.
+///
+/// `**Get the latest news by email** [Sign Up](#)` is markup; a bold
+/// subheading alone (`**Results**`) is not; nor is prose with a link in it.
+pub fn is_markup(line: &[u8]) -> bool {
+    if memchr::memmem::find(line, b"](").is_none() {
+        return false;
+    }
+    let mut rest: Vec<u8> = Vec::with_capacity(line.len());
+    let mut links = 0;
+    let mut i = 0;
+    while i < line.len() {
+        if line[i] == b'[' {
+            // `[text](url)`: find the matching `](` and `)`.
+            if let Some(close) = memchr::memchr(b']', &line[i..]) {
+                let after = i + close + 1;
+                if line.get(after) == Some(&b'(')
+                    && let Some(end) = memchr::memchr(b')', &line[after..])
+                {
+                    links += 1;
+                    if rest.last() == Some(&b'!') {
+                        rest.pop();
+                    }
+                    i = after + end + 1;
+                    continue;
+                }
+            }
+        }
+        rest.push(line[i]);
+        i += 1;
+    }
+    if links == 0 {
+        return false;
+    }
+    // Drop emphasized spans, then nothing wordy may remain.
+    let mut plain = Vec::with_capacity(rest.len());
+    let mut j = 0;
+    while j < rest.len() {
+        let delim: Option<&[u8]> = if rest[j..].starts_with(b"**") {
+            Some(b"**")
+        } else if rest[j..].starts_with(b"__") {
+            Some(b"__")
+        } else {
+            None
+        };
+        if let Some(d) = delim
+            && let Some(end) = memchr::memmem::find(&rest[j + 2..], d)
+        {
+            j += 2 + end + 2;
+            continue;
+        }
+        plain.push(rest[j]);
+        j += 1;
+    }
+    !plain.iter().any(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+}
+
+/// Cues that a line with an e-mail address is a contact line, lowercased.
+const CONTACT_CUES: &[&str] = &[
+    "reached at",
+    "be reached",
+    "contact",
+    "write to",
+    "email me",
+    "email us",
+    "e-mail me",
+    "e-mail us",
+    "email:",
+    "e-mail:",
+    "mail:",
+    "tips to",
+    "send tips",
+    "tip?",
+    "follow him",
+    "follow her",
+    "follow me",
+    "follow us",
+    "on twitter",
+    "kontakt",
+    "schreiben sie",
+    "courriel",
+    "écrivez",
+    "correo",
+    "escríbanos",
+    "contato",
+    "contatto",
+    "scrivi",
+    "mailen naar",
+    "почта",
+    "пишите",
+];
+
+/// Returns true if and only if `line` contains an e-mail address and is a
+/// contact line: the address with at most a short label, or a line with a
+/// contact cue ("can be reached at", "Contact:", "email me", "Kontakt").
+///
+/// A sentence that merely mentions an address ("The mails came from
+/// admin@bank.example") is not a contact line.
+pub fn is_contact(line: &[u8]) -> bool {
+    let Some(at) = find_email(line) else { return false };
+    let (start, end) = at;
+    // The address alone, or after a label of at most two words.
+    let before = &line[..start];
+    let after = &line[end..];
+    let label_words =
+        before.split(|&b| b == b' ').filter(|w| !w.is_empty()).count();
+    let trailing_ok =
+        after.iter().all(|&b| b == b'.' || b == b' ' || b == b')');
+    if trailing_ok && label_words <= 2 {
+        return true;
+    }
+    let lower = line.to_ascii_lowercase();
+    let lower = String::from_utf8_lossy(&lower).to_lowercase();
+    CONTACT_CUES.iter().any(|cue| lower.contains(cue))
+}
+
+/// Finds an e-mail address: `local@domain.tld`, returning its byte range.
+fn find_email(line: &[u8]) -> Option<(usize, usize)> {
+    let is_local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
+    let is_domain = |b: u8| b.is_ascii_alphanumeric() || b".-".contains(&b);
+    for at in memchr::memchr_iter(b'@', line) {
+        let mut s = at;
+        while s > 0 && is_local(line[s - 1]) {
+            s -= 1;
+        }
+        let mut e = at + 1;
+        while e < line.len() && is_domain(line[e]) {
+            e += 1;
+        }
+        // Trailing dots belong to the sentence, not the domain.
+        while e > at + 1 && line[e - 1] == b'.' {
+            e -= 1;
+        }
+        let domain = &line[at + 1..e];
+        let dot = domain.iter().rposition(|&b| b == b'.');
+        if s < at
+            && let Some(dot) = dot
+            && dot > 0
+            && domain.len() - dot > 2
+        {
+            return Some((s, e));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_dropped() {
+        for s in [
+            "July 8, 2017",
+            "Posted July 09, 2017",
+            "Updated July 9, 2017 6:35am",
+            "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)",
+            "Published 11:11 PM EST Nov 19, 2019",
+            "Updated: 18 Nov 2019 9:38 pm",
+            "Posted: 18 Nov 2019 8:11 pm",
+            "2019-11-18 09:38",
+            "18.11.2019",
+            "3 hours ago",
+            "vor 3 Stunden",
+            "19 novembre 2019 à 10h45",
+            "Publicado el 18 de noviembre de 2019",
+            "Опубликовано 18 ноября 2019",
+            "Tuesday, November 19, 2019",
+            "Updated: March 2019",
+        ] {
+            assert!(is_date(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn dates_kept() {
+        for s in [
+            "Updated figures due Friday show a 3% rise",
+            "March 2019",
+            "June 3",
+            "2019",
+            "Posted",
+            "The 2017 election",
+            "May 5 was a Sunday",
+            "10 things to know",
+            "Act 2",
+            "1984",
+        ] {
+            assert!(!is_date(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn separators() {
+        for s in
+            ["___", "***", "* * *", "• • •", "|", "---", "~~~", "—", "…", "* "]
+        {
+            assert!(is_separator(s.as_bytes()), "{s}");
+        }
+        for s in ["a", "***a***", "1", "😀😀", "—Ed.", "…and then"] {
+            assert!(!is_separator(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn markup() {
+        for s in [
+            "**Get the latest news by email** [Sign Up](#)",
+            "[Sign Up](#)",
+            "[Home](/) | [News](/news)",
+            "![](img.png)",
+            "__Subscribe__ [here](http://x)",
+        ] {
+            assert!(is_markup(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "**Results**",
+            "Read the [full report](http://x) for details.",
+            "He said [sic] it (twice).",
+            "**Note:** see [the docs](x) and more",
+        ] {
+            assert!(!is_markup(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn contact() {
+        for s in [
+            "• S.A. Miller can be reached at smiller@washingtontimes.com.",
+            "Email: jane@example.com",
+            "jane@example.com",
+            "Contact the author: jane.doe@news.example.org",
+            "Have a tip? Amy may be reached at amy@example.com. Follow her on Twitter @amy.",
+            "Kontakt: redaktion@zeitung.de",
+        ] {
+            assert!(is_contact(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "The phishing mails came from admin@bank.example.com and asked for passwords.",
+            "He tweeted @someone about it",
+            "Price: 5 @ $3",
+            "Talks between the firms collapsed, a source said.",
+        ] {
+            assert!(!is_contact(s.as_bytes()), "{s}");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/*!
+`clean` strips page chrome from scraped article text and normalizes its
+whitespace.
+
+# The pipeline
+
+```text
+bytes ──stream──▶ lines ──normalize──▶ normalized line
+      ──rules + heuristics (Cleaner)──▶ keep / drop / wait
+      ──context (bounded queue)──▶ kept lines ──▶ output
+```
+
+1. [`stream::run`] reads blocks, splits lines at `\n`, `\r\n` or a lone
+   `\r` (and, in record mode, documents at a terminator byte such as NUL)
+   and hands them to a [`Cleaner`]. Lines are bytes: invalid UTF-8 passes
+   through.
+2. [`normalize`] turns U+00A0 and the other Unicode spaces and tabs into
+   spaces, collapses runs, trims, and deletes zero-width characters, the
+   BOM, soft hyphens and C0 controls.
+3. [`Cleaner`] matches the normalized line against the [`Rules`] (one
+   Aho-Corasick automaton for all phrases) and the line [`heuristics`].
+4. [`context`] decides the lines whose fate depends on their neighbours.
+5. Kept lines are written with single blank lines between paragraphs and
+   exactly one final newline.
+
+# Example
+
+```
+use clean::{clean_bytes, Config, Rules};
+
+let rules = Rules::builtin();
+let page = "Share this article\n\nThe council voted 7-2 on Tuesday.\u{a0}\n\nLeave a reply:\n";
+let out = clean_bytes(page.as_bytes(), &rules, &Config::default());
+assert_eq!(out, b"The council voted 7-2 on Tuesday.\n");
+```
+*/
+
+#![deny(missing_docs)]
+
+pub mod cleaner;
+pub mod context;
+pub mod heuristics;
+pub mod normalize;
+pub mod rules;
+pub mod stream;
+
+pub use cleaner::{Cleaner, Config, Stats};
+pub use rules::Rules;
+
+/// Cleans one whole document held in memory, as `clean` does on stdin.
+pub fn clean_bytes(input: &[u8], rules: &Rules, config: &Config) -> Vec<u8> {
+    let mut cleaner = Cleaner::new(rules, config.clone());
+    let mut out = Vec::new();
+    let opts = stream::Options {
+        record_terminator: config.record_terminator,
+        line_buffered: false,
+        end_document_at_eof: true,
+    };
+    if let Err(e) = stream::run(input, &mut out, &mut cleaner, &opts) {
+        unreachable!("reading and writing memory cannot fail: {e}");
+    }
+    out
+}

@@ -1,0 +1,343 @@
+/*!
+Whitespace normalization of one line.
+
+The rules (the output contract of `clean`, see the README):
+
+* U+0020, TAB, U+00A0, U+2000–U+200A, U+202F, U+205F and U+3000 are
+  spaces. A run of spaces becomes one U+0020; spaces at both ends go.
+* U+200B, U+2060, U+FEFF (BOM) and U+00AD are removed, and so is every C0
+  control character other than TAB (line terminators never reach this
+  module: they are split off by [`crate::stream`]).
+* Every other byte is copied unchanged. Invalid UTF-8 passes through byte
+  for byte; U+200C/U+200D, quotes and dashes are left alone.
+
+The special characters are recognised on the *output* side: after a byte is
+appended, the tail of the output is checked for a complete special
+sequence. Removing a control byte can therefore never glue two fragments
+into a new U+00A0 or U+200B that a second run would then change, which is
+what makes normalization idempotent on arbitrary bytes.
+*/
+
+/// What the last one to three output bytes form, if they complete a
+/// special sequence.
+enum Tail {
+    /// Nothing special.
+    Plain,
+    /// A complete space character of `n` bytes.
+    Space(usize),
+    /// A complete character to delete, of `n` bytes.
+    Remove(usize),
+}
+
+/// Classifies the sequence that ends at the end of `out`, given that the
+/// last byte was just pushed.
+#[inline]
+fn tail(out: &[u8]) -> Tail {
+    let n = out.len();
+    let last = out[n - 1];
+    if n >= 2 && out[n - 2] == 0xC2 {
+        match last {
+            0xA0 => return Tail::Space(2),
+            0xAD => return Tail::Remove(2),
+            _ => {}
+        }
+    }
+    if n >= 3 {
+        match (out[n - 3], out[n - 2], last) {
+            (0xE2, 0x80, 0x80..=0x8A) | (0xE2, 0x80, 0xAF) => {
+                return Tail::Space(3);
+            }
+            (0xE2, 0x81, 0x9F) | (0xE3, 0x80, 0x80) => return Tail::Space(3),
+            (0xE2, 0x80, 0x8B) | (0xE2, 0x81, 0xA0) | (0xEF, 0xBB, 0xBF) => {
+                return Tail::Remove(3);
+            }
+            _ => {}
+        }
+    }
+    Tail::Plain
+}
+
+/// Returns true if and only if `b` can end a special sequence, so the
+/// output tail has to be checked after pushing it. All of them are UTF-8
+/// continuation bytes.
+#[inline]
+fn may_end_special(b: u8) -> bool {
+    matches!(b, 0x80..=0x8B | 0x9F | 0xA0 | 0xAD | 0xAF | 0xBF)
+}
+
+/// Returns true if and only if the byte needs more than a plain copy on a
+/// line that has no other special bytes: spaces, controls, and the lead
+/// bytes of the special sequences.
+#[inline]
+fn is_special_byte(b: u8) -> bool {
+    b < 0x21 || b >= 0x80 && may_end_special(b)
+}
+
+/// A streaming normalizer: feed it the bytes of one line in one or more
+/// pieces with [`Normalizer::push`], then call [`Normalizer::finish`].
+///
+/// The output is appended to a caller-owned buffer. Between pieces the
+/// caller may take the bytes before [`Normalizer::take_stable`] out of the
+/// buffer (to write them) and leave the rest, which may still change.
+#[derive(Clone, Debug, Default)]
+pub struct Normalizer {
+    /// A space was seen since the last byte appended to the output.
+    pending_space: bool,
+    /// Whether any non-space byte has been appended for this line.
+    started: bool,
+    /// How many output bytes the caller has taken with
+    /// [`Normalizer::take_stable`].
+    drained: usize,
+}
+
+impl Normalizer {
+    /// A normalizer at the start of a line.
+    pub fn new() -> Normalizer {
+        Normalizer::default()
+    }
+
+    /// Normalizes `src` (a piece of a line without its terminator) and
+    /// appends the result to `out`.
+    ///
+    /// `out` must hold exactly what this normalizer produced so far for the
+    /// current line, less any prefix the caller removed up to
+    /// [`Normalizer::take_stable`].
+    pub fn push(&mut self, src: &[u8], out: &mut Vec<u8>) {
+        // Fast path: a run of plain bytes is copied in one go.
+        let mut i = 0;
+        while i < src.len() {
+            let start = i;
+            while i < src.len() && !is_special_byte(src[i]) {
+                i += 1;
+            }
+            if i > start {
+                if self.pending_space && self.started {
+                    out.push(b' ');
+                }
+                self.pending_space = false;
+                self.started = true;
+                out.extend_from_slice(&src[start..i]);
+                // A plain run may end a sequence begun before it (the lead
+                // byte is not "special" unless it could end one).
+                self.fix_tail(out);
+            }
+            if i == src.len() {
+                break;
+            }
+            self.byte(src[i], out);
+            i += 1;
+        }
+    }
+
+    /// Handles one byte that is not plain.
+    #[inline]
+    fn byte(&mut self, b: u8, out: &mut Vec<u8>) {
+        match b {
+            b' ' | b'\t' => self.pending_space = true,
+            0x00..=0x1F => {} // other C0 controls are removed
+            _ => {
+                if self.pending_space && self.started {
+                    out.push(b' ');
+                }
+                self.pending_space = false;
+                self.started = true;
+                out.push(b);
+                self.fix_tail(out);
+            }
+        }
+    }
+
+    /// Replaces a special sequence that the last pushed byte completed.
+    #[inline]
+    fn fix_tail(&mut self, out: &mut Vec<u8>) {
+        if !may_end_special(*out.last().unwrap()) {
+            return;
+        }
+        let (n, space) = match tail(out) {
+            Tail::Plain => return,
+            Tail::Space(n) => (n, true),
+            Tail::Remove(n) => (n, false),
+        };
+        out.truncate(out.len() - n);
+        // A space written speculatively before the sequence's lead byte
+        // goes back to pending: the sequence may have been the last thing
+        // on the line, or more spaces may follow.
+        let mut had_space = false;
+        if out.last() == Some(&b' ') {
+            out.pop();
+            had_space = true;
+        }
+        self.started = self.drained + out.len() > 0;
+        self.pending_space = (space || had_space) && self.started;
+    }
+
+    /// Returns the number of leading bytes of `out` that no later input can
+    /// change, and records that the caller removes them from `out`.
+    ///
+    /// Up to two trailing bytes may still become part of a special
+    /// sequence, and a space before them may still go back to pending.
+    pub fn take_stable(&mut self, out: &[u8]) -> usize {
+        let n = out.len();
+        let mut keep = 0;
+        // The longest proper prefix of a special sequence at the end.
+        for k in (1..=2.min(n)).rev() {
+            let prefix = matches!(
+                &out[n - k..],
+                [0xC2]
+                    | [0xE2]
+                    | [0xE3]
+                    | [0xEF]
+                    | [0xE2, 0x80]
+                    | [0xE2, 0x81]
+                    | [0xE3, 0x80]
+                    | [0xEF, 0xBB]
+            );
+            if prefix {
+                keep = k;
+                break;
+            }
+        }
+        if n > keep && out[n - keep - 1] == b' ' {
+            keep += 1;
+        }
+        self.drained += n - keep;
+        n - keep
+    }
+
+    /// Ends the line. Pending spaces are dropped (the line is trimmed).
+    pub fn finish(&mut self) {
+        *self = Normalizer::default();
+    }
+}
+
+/// Normalizes one whole line `src` (without terminator) into `dst`, which
+/// is cleared first.
+///
+/// # Example
+///
+/// ```
+/// let mut out = Vec::new();
+/// clean::normalize::line(b"\xC2\xA0 Hello,\t\tworld \xE2\x80\x8B", &mut out);
+/// assert_eq!(out, b"Hello, world");
+/// ```
+pub fn line(src: &[u8], dst: &mut Vec<u8>) {
+    dst.clear();
+    let mut n = Normalizer::new();
+    n.push(src, dst);
+    n.finish();
+}
+
+/// Returns true if and only if `line` is already normalized: `line(x)`
+/// would return it unchanged.
+pub fn is_normalized(src: &[u8]) -> bool {
+    if src.first() == Some(&b' ') || src.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in src {
+        if b == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+    }
+    let mut out = Vec::with_capacity(src.len());
+    line(src, &mut out);
+    out == src
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        line(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&[u8], &[u8])] = &[
+            (b"", b""),
+            (b"   ", b""),
+            (b"a", b"a"),
+            (b"  a  b  ", b"a b"),
+            (b"a\tb", b"a b"),
+            (b"a\xC2\xA0b", b"a b"),
+            (b"\xC2\xA0\xC2\xA0a\xC2\xA0", b"a"),
+            (b"a\xE2\x80\x80b", b"a b"),
+            (b"a\xE2\x80\x8Ab", b"a b"),
+            (b"a\xE2\x80\xAFb", b"a b"),
+            (b"a\xE2\x81\x9Fb", b"a b"),
+            (b"a\xE3\x80\x80b", b"a b"),
+            (b"a\xE2\x80\x8Bb", b"ab"),
+            (b"a\xE2\x81\xA0b", b"ab"),
+            (b"\xEF\xBB\xBFa", b"a"),
+            (b"soft\xC2\xADhyphen", b"softhyphen"),
+            (b"a\x01b\x1Fc\x00d", b"abcd"),
+            (b"a \xE2\x80\x8B b", b"a b"),
+            (b"a \xE2\x80\x8B", b"a"),
+            (b"\xE2\x80\x8B a", b"a"),
+            // U+200C, U+200D, curly quotes, dashes stay.
+            (b"a\xE2\x80\x8Cb\xE2\x80\x8Dc", b"a\xE2\x80\x8Cb\xE2\x80\x8Dc"),
+            ("“x” — y".as_bytes(), "“x” — y".as_bytes()),
+            // Invalid UTF-8 passes through.
+            (b"a\xFF\xFEb", b"a\xFF\xFEb"),
+            (b"\xE2\x80", b"\xE2\x80"),
+            (b"\xC2", b"\xC2"),
+            // A removed byte must not glue a new special sequence.
+            (b"\xE2\x01\x80\x80", b""),
+            (b"x\xC2\x02\xA0y", b"x y"),
+        ];
+        for &(src, want) in cases {
+            assert_eq!(
+                norm(src),
+                want,
+                "normalizing {:?}",
+                String::from_utf8_lossy(src)
+            );
+        }
+    }
+
+    #[test]
+    fn idempotent_on_tricky_bytes() {
+        let inputs: &[&[u8]] = &[
+            b"\xE2\xE2\x80\x8B\x80\x80",
+            b"\xC2 \xA0",
+            b"\xE2\x80 \x80",
+            b"a\xE2\x80\x8B\xE2\x80\x8Bb",
+            b"\xEF\xBB\x01\xBF",
+        ];
+        for &src in inputs {
+            let once = norm(src);
+            assert_eq!(norm(&once), once, "{src:?}");
+            assert!(is_normalized(&once));
+        }
+    }
+
+    #[test]
+    fn pieces_equal_whole() {
+        let src: &[u8] =
+            b"  a\xC2\xA0\xC2\xA0b \xE2\x80\x8B c\xE3\x80\x80\xE3\x80\x80d\t";
+        let whole = norm(src);
+        for cut in 0..=src.len() {
+            for cut2 in cut..=src.len() {
+                let mut n = Normalizer::new();
+                let mut out = Vec::new();
+                let mut written = Vec::new();
+                for piece in [&src[..cut], &src[cut..cut2], &src[cut2..]] {
+                    n.push(piece, &mut out);
+                    let s = n.take_stable(&out);
+                    written.extend(out.drain(..s));
+                }
+                n.finish();
+                written.extend_from_slice(&out);
+                assert_eq!(written, whole, "cuts {cut} {cut2}");
+            }
+        }
+    }
+}

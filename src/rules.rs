@@ -1,0 +1,730 @@
+/*!
+The rule language: parsing rule files and matching lines against them.
+
+A rule file is UTF-8 text, one rule per line:
+
+```text
+# comment lines start with '#'; blank lines are ignored
+[comments]                 # a category header: the rules below belong to it
+line        Leave a reply  # (no trailing comments: this whole text is the phrase)
+tail        Comments
+short/8     Shutterstock
+```
+
+Each rule is a *kind* (optionally `/N`, a word limit) and a *phrase*. The
+phrase is normalized like a line (see [`crate::normalize`]) and matched
+ASCII-case-insensitively against the normalized line; a phrase with
+non-ASCII letters also matches its all-lowercase, all-uppercase and
+capitalized forms. See [`Kind`] for what each kind matches.
+
+The builtin rules ([`BUILTIN`]) are read by the same parser as user files.
+All phrases of all rules compile into one Aho-Corasick automaton, so a line
+is scanned once however many rules there are.
+*/
+
+use std::fmt;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// The builtin rules, in the rule-file format. `clean --print-builtin`
+/// prints this text.
+pub const BUILTIN: &str = include_str!("rules/builtin.txt");
+
+/// The name under which the builtin rules are reported.
+pub const BUILTIN_NAME: &str = "builtin";
+
+/// Default word limit of [`Kind::Short`] and [`Kind::TailPrefix`] rules.
+pub const SHORT_WORDS: usize = 12;
+/// Default word limit of [`Kind::Prefix`] and [`Kind::Suffix`] rules.
+pub const EDGE_WORDS: usize = 40;
+/// The longest phrase a rule may have, in bytes.
+pub const MAX_PHRASE: usize = 1024;
+
+/// What a rule's phrase must do for a line to match.
+///
+/// "The line" is the normalized line. Leading list markers (`*`, `-`, `•`,
+/// `>`, `|`, `#` and the like) are ignored by every kind that anchors at the
+/// start; the whole-line kinds also ignore trailing `:`, `.`, `!`, `…`,
+/// `»`, `|`, `*`, dashes and arrows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `line`: the whole line is the phrase.
+    Line,
+    /// `count`: the whole line is the phrase, optionally with a number
+    /// before it or after it (`12 Comments`, `Comments (12)`, `3 min read`).
+    Count,
+    /// `prefix[/N]`: the line starts with the phrase and has at most N
+    /// words (default [`EDGE_WORDS`]).
+    Prefix,
+    /// `suffix[/N]`: the line ends with the phrase, ignoring trailing `.`,
+    /// `)`, `]` and `*`, and has at most N words (default [`EDGE_WORDS`]).
+    Suffix,
+    /// `short[/N]`: the line contains the phrase and has at most N words
+    /// (default [`SHORT_WORDS`]).
+    Short,
+    /// `tail`: like `count`; once enough article text has been seen, this
+    /// line and everything after it to the end of the document is chrome.
+    Tail,
+    /// `tail-prefix[/N]`: like `prefix` with a word limit of N (default
+    /// [`SHORT_WORDS`]), and a tail marker like `tail`.
+    TailPrefix,
+}
+
+impl Kind {
+    /// Every kind, with its name in rule files.
+    pub const ALL: [(&'static str, Kind); 7] = [
+        ("line", Kind::Line),
+        ("count", Kind::Count),
+        ("prefix", Kind::Prefix),
+        ("suffix", Kind::Suffix),
+        ("short", Kind::Short),
+        ("tail", Kind::Tail),
+        ("tail-prefix", Kind::TailPrefix),
+    ];
+
+    /// The kind's name in rule files.
+    pub fn name(self) -> &'static str {
+        Kind::ALL.iter().find(|(_, k)| *k == self).unwrap().0
+    }
+
+    /// Returns true if and only if this kind marks the start of the tail.
+    pub fn is_tail(self) -> bool {
+        matches!(self, Kind::Tail | Kind::TailPrefix)
+    }
+
+    /// The word limit used when a rule gives none; `None` when the kind
+    /// matches whole lines only.
+    fn default_words(self) -> Option<usize> {
+        match self {
+            Kind::Line | Kind::Count | Kind::Tail => None,
+            Kind::Prefix | Kind::Suffix => Some(EDGE_WORDS),
+            Kind::Short | Kind::TailPrefix => Some(SHORT_WORDS),
+        }
+    }
+}
+
+/// One parsed rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// What the phrase must do.
+    pub kind: Kind,
+    /// The phrase, normalized, as written (not case-folded).
+    pub phrase: String,
+    /// The word limit, for the kinds that have one.
+    pub words: Option<usize>,
+    /// The category: the last `[name]` header above the rule, or `user`.
+    pub category: String,
+    /// Where the rule comes from: a file name or [`BUILTIN_NAME`].
+    pub source: String,
+    /// The 1-based line number in `source`.
+    pub line: usize,
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.source, self.line, self.kind.name())?;
+        if let (Some(n), Some(d)) = (self.words, self.kind.default_words())
+            && n != d
+        {
+            write!(f, "/{n}")?;
+        }
+        write!(f, " {} [{}]", self.phrase, self.category)
+    }
+}
+
+/// An error in a rule file, naming the file and line.
+#[derive(Debug)]
+pub struct Error {
+    source: String,
+    line: usize,
+    kind: ErrorKind,
+}
+
+#[derive(Debug)]
+enum ErrorKind {
+    NotUtf8,
+    UnknownKind(String),
+    BadLimit(String),
+    NoPhrase,
+    LongPhrase(usize),
+    BadCategory,
+    Build(aho_corasick::BuildError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ErrorKind::Build(ref e) = self.kind {
+            return write!(f, "compiling rules: {e}");
+        }
+        write!(f, "{}:{}: ", self.source, self.line)?;
+        match self.kind {
+            ErrorKind::NotUtf8 => write!(f, "rule is not valid UTF-8"),
+            ErrorKind::UnknownKind(ref k) => {
+                let names: Vec<_> =
+                    Kind::ALL.iter().map(|(n, _)| *n).collect();
+                write!(
+                    f,
+                    "unknown rule kind `{k}` (expected one of: {})",
+                    names.join(", ")
+                )
+            }
+            ErrorKind::BadLimit(ref k) => {
+                write!(f, "bad word limit in `{k}` (expected KIND/N, N ≥ 1)")
+            }
+            ErrorKind::NoPhrase => write!(f, "rule has no phrase"),
+            ErrorKind::LongPhrase(n) => {
+                write!(f, "phrase is {n} bytes long (at most {MAX_PHRASE})")
+            }
+            ErrorKind::BadCategory => write!(f, "empty category header"),
+            ErrorKind::Build(_) => unreachable!(),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self.kind {
+            ErrorKind::Build(ref e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Parses the rule file `text`, read from `source` (used in messages and
+/// in [`Rule::source`]), and appends its rules to `rules`.
+///
+/// Lines may end in `\n` or `\r\n`. Duplicate rules are kept; the first
+/// one that matches a line is the one reported.
+pub fn parse(
+    source: &str,
+    text: &[u8],
+    rules: &mut Vec<Rule>,
+) -> Result<(), Error> {
+    let mut category = String::from("user");
+    for (i, raw) in text.split(|&b| b == b'\n').enumerate() {
+        let err =
+            |kind| Error { source: source.to_string(), line: i + 1, kind };
+        let Ok(line) = std::str::from_utf8(raw) else {
+            return Err(err(ErrorKind::NotUtf8));
+        };
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) =
+            line.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+        {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(err(ErrorKind::BadCategory));
+            }
+            category = name.to_string();
+            continue;
+        }
+        let (spec, rest) = match line.find(char::is_whitespace) {
+            Some(at) => (&line[..at], &line[at..]),
+            None => (line, ""),
+        };
+        let (name, limit) = match spec.split_once('/') {
+            Some((name, n)) => (name, Some(n)),
+            None => (spec, None),
+        };
+        let Some(&(_, kind)) = Kind::ALL.iter().find(|(n, _)| *n == name)
+        else {
+            return Err(err(ErrorKind::UnknownKind(spec.to_string())));
+        };
+        let words = match limit {
+            None => kind.default_words(),
+            Some(n) => match (n.parse::<usize>(), kind.default_words()) {
+                (Ok(n), Some(_)) if n >= 1 => Some(n),
+                _ => return Err(err(ErrorKind::BadLimit(spec.to_string()))),
+            },
+        };
+        let mut phrase = Vec::new();
+        crate::normalize::line(rest.as_bytes(), &mut phrase);
+        if phrase.is_empty() {
+            return Err(err(ErrorKind::NoPhrase));
+        }
+        if phrase.len() > MAX_PHRASE {
+            return Err(err(ErrorKind::LongPhrase(phrase.len())));
+        }
+        // Normalizing valid UTF-8 only removes or replaces whole characters.
+        let phrase = String::from_utf8(phrase).expect("normalized UTF-8");
+        rules.push(Rule {
+            kind,
+            phrase,
+            words,
+            category: category.clone(),
+            source: source.to_string(),
+            line: i + 1,
+        });
+    }
+    Ok(())
+}
+
+/// The index of a rule in [`Rules::rules`].
+pub type RuleId = u32;
+
+/// A compiled rule set.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    rules: Vec<Rule>,
+    matcher: Option<AhoCorasick>,
+    /// For each automaton pattern, the rules that use it, in rule order.
+    by_pattern: Vec<Vec<RuleId>>,
+    /// The largest word limit of any rule that has one.
+    max_words: usize,
+    /// The longest line (in bytes) a whole-line rule could match.
+    max_whole: usize,
+}
+
+/// Extra bytes a whole-line match may carry: list markers, trailing
+/// punctuation, a count.
+const WHOLE_SLACK: usize = 32;
+
+impl Rules {
+    /// Compiles `rules` into one automaton.
+    pub fn new(rules: Vec<Rule>) -> Result<Rules, Error> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut by_pattern: Vec<Vec<RuleId>> = Vec::new();
+        let (mut max_words, mut max_whole) = (0, 0);
+        for (id, rule) in rules.iter().enumerate() {
+            match rule.words {
+                Some(n) => max_words = max_words.max(n),
+                None => max_whole = max_whole.max(rule.phrase.len()),
+            }
+            for variant in case_variants(&rule.phrase) {
+                let key = variant.to_ascii_lowercase();
+                let p = *index.entry(key).or_insert_with(|| {
+                    patterns.push(variant);
+                    by_pattern.push(Vec::new());
+                    patterns.len() - 1
+                });
+                let ids = &mut by_pattern[p];
+                if ids.last() != Some(&(id as RuleId)) {
+                    ids.push(id as RuleId);
+                }
+            }
+        }
+        let matcher = if patterns.is_empty() {
+            None
+        } else {
+            // A DFA is the fastest to search, but its size grows with
+            // states × alphabet; above a few thousand phrases the
+            // contiguous NFA keeps memory bounded.
+            let bytes: usize = patterns.iter().map(String::len).sum();
+            let kind = if bytes <= 64 * 1024 {
+                Some(AhoCorasickKind::DFA)
+            } else {
+                Some(AhoCorasickKind::ContiguousNFA)
+            };
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(kind)
+                .build(&patterns)
+                .map_err(|e| Error {
+                    source: String::new(),
+                    line: 0,
+                    kind: ErrorKind::Build(e),
+                })?;
+            Some(ac)
+        };
+        Ok(Rules { rules, matcher, by_pattern, max_words, max_whole })
+    }
+
+    /// The builtin rules, compiled.
+    pub fn builtin() -> Rules {
+        let mut rules = Vec::new();
+        parse(BUILTIN_NAME, BUILTIN.as_bytes(), &mut rules)
+            .expect("builtin rules parse");
+        Rules::new(rules).expect("builtin rules compile")
+    }
+
+    /// All rules, in order; a [`RuleId`] indexes this slice.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Returns the rule that decides `line`, if any.
+    ///
+    /// `line` must be normalized and non-empty; `words` is its number of
+    /// space-separated words. When `tail_armed` is true a matching tail
+    /// rule wins over every other rule; when it is false tail rules are
+    /// ignored. Otherwise the first matching rule in file order wins.
+    pub fn find(
+        &self,
+        line: &[u8],
+        words: usize,
+        tail_armed: bool,
+    ) -> Option<RuleId> {
+        let ac = self.matcher.as_ref()?;
+        if words > self.max_words && line.len() > self.max_whole + WHOLE_SLACK
+        {
+            return None;
+        }
+        let mut best: Option<RuleId> = None;
+        for m in ac.find_overlapping_iter(line) {
+            for &id in &self.by_pattern[m.pattern().as_usize()] {
+                if best.is_some_and(|b| b <= id && !tail_armed) {
+                    break;
+                }
+                let rule = &self.rules[id as usize];
+                if rule.kind.is_tail() && !tail_armed {
+                    continue;
+                }
+                if !matches(rule, line, words, m.start(), m.end()) {
+                    continue;
+                }
+                if tail_armed && rule.kind.is_tail() {
+                    return Some(id);
+                }
+                if best.is_none_or(|b| id < b) {
+                    best = Some(id);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The forms of `phrase` put into the automaton. ASCII case is folded by
+/// the automaton itself; for other letters the common forms are added.
+fn case_variants(phrase: &str) -> Vec<String> {
+    let mut out = vec![phrase.to_string()];
+    if !phrase.is_ascii() {
+        let lower = phrase.to_lowercase();
+        let mut cap = String::new();
+        let mut chars = lower.chars();
+        if let Some(c) = chars.next() {
+            cap.extend(c.to_uppercase());
+            cap.push_str(chars.as_str());
+        }
+        for v in [lower.clone(), phrase.to_uppercase(), cap] {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// List markers ignored at the start of a line.
+const LEAD: &[&[u8]] = &[
+    b"*",
+    b"-",
+    b">",
+    b"|",
+    b"#",
+    b" ",
+    "•".as_bytes(),
+    "·".as_bytes(),
+    "–".as_bytes(),
+    "—".as_bytes(),
+    "►".as_bytes(),
+    "▶".as_bytes(),
+    "■".as_bytes(),
+    "▪".as_bytes(),
+    "»".as_bytes(),
+    "›".as_bytes(),
+];
+/// Punctuation ignored at the end of a whole-line match.
+const TRAIL_WHOLE: &[&[u8]] = &[
+    b":",
+    b".",
+    b"!",
+    b"*",
+    b"|",
+    b">",
+    b"-",
+    b" ",
+    "…".as_bytes(),
+    "»".as_bytes(),
+    "›".as_bytes(),
+    "–".as_bytes(),
+    "—".as_bytes(),
+    "→".as_bytes(),
+];
+/// Punctuation ignored at the end of a suffix match.
+const TRAIL_SUFFIX: &[&[u8]] = &[b".", b")", b"]", b"*", b"|", b" "];
+
+/// The offset of the first byte after the leading markers of `line`.
+pub(crate) fn lead_end(line: &[u8]) -> usize {
+    let mut i = 0;
+    'outer: while i < line.len() {
+        for m in LEAD {
+            if line[i..].starts_with(m) {
+                i += m.len();
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// The offset where the trailing run of `set` members in `line[from..]`
+/// starts.
+fn trail_start(line: &[u8], from: usize, set: &[&[u8]]) -> usize {
+    let mut end = line.len();
+    'outer: while end > from {
+        for m in set {
+            if line[from..end].ends_with(m) {
+                end -= m.len();
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// Returns true if and only if `b` belongs to a word: ASCII letters and
+/// digits, and every byte of a non-ASCII character.
+#[inline]
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
+/// `M` `+` inside or after, optionally in parentheses or brackets.
+fn is_count(s: &[u8]) -> bool {
+    let s = s.strip_prefix(b"(").and_then(|s| s.strip_suffix(b")")).unwrap_or(
+        s.strip_prefix(b"[").and_then(|s| s.strip_suffix(b"]")).unwrap_or(s),
+    );
+    let Some(first) = s.first() else { return false };
+    first.is_ascii_digit()
+        && s.iter().all(|&b| {
+            b.is_ascii_digit()
+                || matches!(b, b',' | b'.' | b'k' | b'K' | b'M' | b'+')
+        })
+}
+
+/// Returns true if and only if the match `line[start..end]` of `rule`'s
+/// phrase satisfies the rule's kind.
+fn matches(
+    rule: &Rule,
+    line: &[u8],
+    words: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    if rule.words.is_some_and(|n| words > n) {
+        return false;
+    }
+    // A phrase that starts or ends with a letter or digit must not start
+    // or end inside a word: `prefix por` is no match for "Porque…".
+    if start > 0 && is_word(line[start]) && is_word(line[start - 1]) {
+        return false;
+    }
+    if end < line.len() && is_word(line[end - 1]) && is_word(line[end]) {
+        return false;
+    }
+    let lead = lead_end(line);
+    match rule.kind {
+        Kind::Short => true,
+        Kind::Prefix | Kind::TailPrefix => start == lead,
+        Kind::Suffix => {
+            end == trail_start(line, lead, TRAIL_SUFFIX) && start >= lead
+        }
+        Kind::Line => {
+            start == lead && end >= trail_start(line, lead, TRAIL_WHOLE)
+        }
+        Kind::Count | Kind::Tail => {
+            if start < lead {
+                return false;
+            }
+            let trail = trail_start(line, lead, TRAIL_WHOLE);
+            let before = &line[lead..start];
+            let before_ok = before.is_empty()
+                || before.strip_suffix(b" ").is_some_and(is_count);
+            let after =
+                if end >= trail { &b""[..] } else { &line[end..trail] };
+            let after_ok = after.is_empty() || {
+                let a = after.strip_prefix(b" ").unwrap_or(after);
+                is_count(a)
+                    || a.strip_prefix(b":").is_some_and(|a| {
+                        is_count(a.strip_prefix(b" ").unwrap_or(a))
+                    })
+            };
+            before_ok && after_ok && (before.is_empty() || after.is_empty())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Rules {
+        let mut v = Vec::new();
+        parse("test", text.as_bytes(), &mut v).unwrap();
+        Rules::new(v).unwrap()
+    }
+
+    fn hit(r: &Rules, line: &str) -> bool {
+        let mut n = Vec::new();
+        crate::normalize::line(line.as_bytes(), &mut n);
+        let words = n.split(|&b| b == b' ').count();
+        r.find(&n, words, false).is_some()
+    }
+
+    fn parse_err(text: &[u8]) -> String {
+        let mut v = Vec::new();
+        parse("f.rules", text, &mut v).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn builtin_parses_and_compiles() {
+        let r = Rules::builtin();
+        assert!(r.rules().len() > 100);
+        for rule in r.rules() {
+            assert_ne!(
+                rule.category, "user",
+                "{rule}: builtin rule without category"
+            );
+        }
+    }
+
+    #[test]
+    fn builtin_has_no_duplicates() {
+        let r = Rules::builtin();
+        let mut seen = std::collections::HashSet::new();
+        for rule in r.rules() {
+            let key = (rule.kind, rule.phrase.to_lowercase(), rule.words);
+            assert!(seen.insert(key), "duplicate builtin rule {rule}");
+        }
+    }
+
+    #[test]
+    fn parse_errors_name_file_and_line() {
+        assert_eq!(
+            parse_err(b"# x\n\nfoo bar"),
+            "f.rules:3: unknown rule kind `foo` (expected one of: line, count, \
+             prefix, suffix, short, tail, tail-prefix)"
+        );
+        assert_eq!(parse_err(b"line   \n"), "f.rules:1: rule has no phrase");
+        assert_eq!(
+            parse_err(b"line \xC2\xA0\n"),
+            "f.rules:1: rule has no phrase"
+        );
+        assert_eq!(
+            parse_err(b"line ok\nline \xFF"),
+            "f.rules:2: rule is not valid UTF-8"
+        );
+        assert!(parse_err(b"short/x a").contains("bad word limit"));
+        assert!(parse_err(b"short/0 a").contains("bad word limit"));
+        assert!(parse_err(b"line/3 a").contains("bad word limit"));
+        assert!(parse_err(b"[ ]").contains("empty category"));
+        let long = format!("line {}", "x".repeat(MAX_PHRASE + 1));
+        assert!(parse_err(long.as_bytes()).contains("at most 1024"));
+    }
+
+    #[test]
+    fn parse_categories_and_limits() {
+        let mut v = Vec::new();
+        parse("f", b"line a\r\n[share]\nshort/3  b  c \n", &mut v).unwrap();
+        assert_eq!(v[0].category, "user");
+        assert_eq!(v[1].category, "share");
+        assert_eq!(v[1].phrase, "b c");
+        assert_eq!(v[1].words, Some(3));
+        assert_eq!(v[1].line, 3);
+    }
+
+    #[test]
+    fn line_kind() {
+        let r = rules("line leave a reply");
+        assert!(hit(&r, "Leave a reply"));
+        assert!(hit(&r, "leave a reply:"));
+        assert!(hit(&r, "  LEAVE A REPLY . "));
+        assert!(hit(&r, "* Leave a reply"));
+        assert!(!hit(&r, "Leave a reply to this post"));
+        assert!(!hit(&r, "Please leave a reply"));
+    }
+
+    #[test]
+    fn count_kind() {
+        let r = rules("count comments\ncount min read");
+        for yes in [
+            "Comments",
+            "12 Comments",
+            "1,234 comments",
+            "Comments (3)",
+            "Comments: 4",
+            "3 min read",
+            "Comments 12",
+        ] {
+            assert!(hit(&r, yes), "{yes}");
+        }
+        for no in [
+            "No comments yet on this",
+            "Many comments",
+            "comments and more",
+            "12 Comments 13",
+        ] {
+            assert!(!hit(&r, no), "{no}");
+        }
+    }
+
+    #[test]
+    fn prefix_suffix_short() {
+        let r = rules(
+            "prefix see also:\nsuffix /getty images\nshort/5 shutterstock",
+        );
+        assert!(hit(&r, "SEE ALSO: Trump did not accept the denial"));
+        assert!(!hit(&r, "You can see also: nothing"));
+        assert!(hit(&r, "A man walks (Photo: John Doe/Getty Images)"));
+        assert!(hit(&r, "A man walks. John Doe/Getty Images."));
+        assert!(!hit(&r, "John Doe/Getty Images said the man walks"));
+        assert!(hit(&r, "Image: Shutterstock"));
+        assert!(!hit(
+            &r,
+            "Shares of Shutterstock fell 3% on Tuesday after results"
+        ));
+    }
+
+    #[test]
+    fn word_limits_protect_prose() {
+        let r = rules("prefix/5 share");
+        assert!(hit(&r, "Share this"));
+        assert!(!hit(&r, "Share prices fell 3% on Tuesday"));
+    }
+
+    #[test]
+    fn tail_rules_only_when_armed() {
+        let r = rules("tail comments\ntail-prefix be the first to comment");
+        let n = b"12 Comments";
+        assert_eq!(r.find(n, 2, false), None);
+        assert_eq!(r.find(n, 2, true), Some(0));
+        let n = "Be the first to comment on \u{201c}x\u{201d}".as_bytes();
+        assert_eq!(r.find(n, 7, true), Some(1));
+    }
+
+    #[test]
+    fn non_ascii_case_variants() {
+        let r = rules("line комментарии\nline Kommentare");
+        assert!(hit(&r, "Комментарии"));
+        assert!(hit(&r, "КОММЕНТАРИИ"));
+        assert!(hit(&r, "комментарии"));
+        assert!(hit(&r, "KOMMENTARE"));
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let r = rules("prefix por\nshort ad\nsuffix getty images");
+        assert!(hit(&r, "Por Juan"));
+        assert!(!hit(&r, "Porque sí"));
+        assert!(!hit(&r, "Read this"));
+        assert!(!hit(&r, "An add-on"));
+        assert!(hit(&r, "An ad here"));
+        assert!(!hit(&r, "Photo: Jo/Getty Imagesque"));
+    }
+
+    #[test]
+    fn first_rule_wins() {
+        let r = rules("short b\nline a b\n");
+        let n = b"a b";
+        assert_eq!(r.find(n, 2, false), Some(0));
+    }
+}

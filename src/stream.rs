@@ -1,0 +1,218 @@
+/*!
+The streaming driver: bytes in, lines and documents out.
+
+[`run`] reads any [`Read`] in large blocks, finds line terminators with
+`memchr` (`\n`, `\r\n` and a lone `\r` all end a line), and hands each line
+to a [`Cleaner`] without copying it, unless it spans two blocks. A line of
+[`Config::max_line`](crate::Config::max_line) bytes or more is handed over
+in pieces and passed through. Memory is therefore bounded by the block
+size, the line limit and the context queue, whatever the input.
+
+In record mode (`-z`) a record terminator byte also ends the current line
+and the current document. A final record without a terminator is still a
+record; an empty input has no records.
+*/
+
+use std::io::{self, Read, Write};
+
+use crate::cleaner::Cleaner;
+
+/// How many bytes one `read` asks for.
+pub const READ_SIZE: usize = 256 * 1024;
+
+/// Options of one [`run`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Byte that ends a document (`-z`: NUL). `None`: the whole input is
+    /// one document.
+    pub record_terminator: Option<u8>,
+    /// Write the output after every input line that produced some
+    /// (`--line-buffered`).
+    pub line_buffered: bool,
+    /// End the document at the end of the input. False when several
+    /// inputs form one stream of records.
+    pub end_document_at_eof: bool,
+}
+
+/// An I/O error, with the side it happened on.
+#[derive(Debug)]
+pub enum Error {
+    /// Reading the input failed.
+    Read(io::Error),
+    /// Writing the output failed.
+    Write(io::Error),
+}
+
+impl Error {
+    /// The underlying I/O error.
+    pub fn io(&self) -> &io::Error {
+        match self {
+            Error::Read(e) | Error::Write(e) => e,
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Read(_) => f.write_str("read error"),
+            Error::Write(_) => f.write_str("write error"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.io())
+    }
+}
+
+/// The read buffer and line-splitting state.
+struct Splitter {
+    buf: Vec<u8>,
+    /// Valid bytes: `buf[start..end]`.
+    start: usize,
+    end: usize,
+    /// The last line ended in `\r`: skip one `\n` at the next byte.
+    skip_lf: bool,
+    /// Inside a line over the limit.
+    in_long: bool,
+    /// Bytes seen since the last record terminator.
+    record_open: bool,
+}
+
+/// Cleans everything `rdr` yields into `wtr`, through `cleaner`.
+///
+/// The output is written in blocks (and after each line with
+/// [`Options::line_buffered`]) and flushed at the end. Errors say whether
+/// reading or writing failed.
+pub fn run<R: Read, W: Write + ?Sized>(
+    mut rdr: R,
+    wtr: &mut W,
+    cleaner: &mut Cleaner<'_>,
+    opts: &Options,
+) -> Result<(), Error> {
+    let max_line = cleaner.config().max_line.max(1);
+    let cap = max_line.max(READ_SIZE) + READ_SIZE;
+    let mut s = Splitter {
+        buf: vec![0; cap],
+        start: 0,
+        end: 0,
+        skip_lf: false,
+        in_long: false,
+        record_open: false,
+    };
+    let term = opts.record_terminator;
+    loop {
+        // Make room: move the partial line to the front.
+        if s.start > 0 && (s.end == s.buf.len() || s.start == s.end) {
+            s.buf.copy_within(s.start..s.end, 0);
+            s.end -= s.start;
+            s.start = 0;
+        }
+        let want = (s.buf.len() - s.end).min(READ_SIZE);
+        let n = match rdr.read(&mut s.buf[s.end..s.end + want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::Read(e)),
+        };
+        cleaner.count_bytes_in(n);
+        let scan_from = s.end;
+        s.end += n;
+        split(&mut s, scan_from, cleaner, term, max_line);
+        if opts.line_buffered {
+            cleaner.drain_to(wtr).map_err(Error::Write)?;
+            wtr.flush().map_err(Error::Write)?;
+        } else if cleaner.output().len() >= 1 << 16 {
+            cleaner.drain_to(wtr).map_err(Error::Write)?;
+        }
+    }
+    // The last line, if it had no terminator.
+    if s.in_long {
+        if s.start < s.end {
+            cleaner.long_piece(&s.buf[s.start..s.end]);
+        }
+        cleaner.long_end();
+    } else if s.start < s.end {
+        cleaner.line(&s.buf[s.start..s.end]);
+    }
+    if term.is_none() {
+        if opts.end_document_at_eof {
+            cleaner.end_document();
+        }
+    } else if s.record_open {
+        cleaner.end_document();
+    }
+    cleaner.drain_to(wtr).map_err(Error::Write)?;
+    wtr.flush().map_err(Error::Write)
+}
+
+/// Hands every complete line in `s.buf[s.start..s.end]` to `cleaner`;
+/// bytes from `scan_from` on are new.
+fn split(
+    s: &mut Splitter,
+    scan_from: usize,
+    cleaner: &mut Cleaner<'_>,
+    term: Option<u8>,
+    max_line: usize,
+) {
+    let mut pos = scan_from;
+    if s.skip_lf && pos < s.end {
+        s.skip_lf = false;
+        if s.buf[pos] == b'\n' {
+            // The `\n` of a `\r\n` split across reads.
+            debug_assert_eq!(s.start, pos);
+            pos += 1;
+            s.start = pos;
+        }
+    }
+    if pos < s.end {
+        s.record_open = true;
+    }
+    loop {
+        let hay = &s.buf[pos..s.end];
+        let found = match term {
+            None => memchr::memchr2(b'\n', b'\r', hay),
+            Some(t) => memchr::memchr3(b'\n', b'\r', t, hay),
+        };
+        let Some(i) = found else { break };
+        let at = pos + i;
+        let b = s.buf[at];
+        let line = &s.buf[s.start..at];
+        if s.in_long {
+            if !line.is_empty() {
+                cleaner.long_piece(line);
+            }
+            cleaner.long_end();
+            s.in_long = false;
+        } else if line.len() >= max_line {
+            cleaner.long_piece(line);
+            cleaner.long_end();
+        } else {
+            cleaner.line(line);
+        }
+        pos = at + 1;
+        if b == b'\r' {
+            if pos < s.end {
+                if s.buf[pos] == b'\n' {
+                    pos += 1;
+                }
+            } else {
+                s.skip_lf = true;
+            }
+        }
+        s.start = pos;
+        if Some(b) == term {
+            cleaner.end_document();
+            s.record_open = pos < s.end;
+        }
+    }
+    // No terminator in the rest: a line that reached the limit is handed
+    // over in pieces, keeping the buffer bounded.
+    if s.end - s.start >= max_line || (s.in_long && s.end > s.start) {
+        cleaner.long_piece(&s.buf[s.start..s.end]);
+        s.in_long = true;
+        s.start = s.end;
+    }
+}
