@@ -116,13 +116,14 @@ impl Stats {
 #[derive(Debug, Default)]
 struct Long {
     norm: Normalizer,
-    /// Normalized bytes not yet known to be final.
-    held: Vec<u8>,
-    /// Whether its first byte has been written.
-    started: bool,
+    /// Normalized bytes not written yet.
+    buf: Vec<u8>,
+    /// Whether the line is known to be long and is being written.
+    committed: bool,
+    /// Normalized bytes written so far.
+    written: usize,
+    /// Words written so far.
     words: usize,
-    /// Bytes shown so far in an `--explain` row.
-    shown: usize,
 }
 
 /// How many bytes of a long line an `--explain` row shows.
@@ -228,15 +229,20 @@ impl<'r> Cleaner<'r> {
         self.stats.lines_in += 1;
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
+        self.normalized_line(&norm);
+        self.norm = norm;
+    }
+
+    /// Cleans one normalized line (its number already counted).
+    fn normalized_line(&mut self, norm: &[u8]) {
         if norm.is_empty() {
             let lineno = self.lineno;
             self.with_context(|ctx, me| ctx.push_blank(lineno, me));
         } else {
-            let words = count_words(&norm);
-            let verdict = self.classify(&norm, words);
-            self.context_push(&norm, words, verdict);
+            let words = count_words(norm);
+            let verdict = self.classify(norm, words);
+            self.context_push(norm, words, verdict);
         }
-        self.norm = norm;
     }
 
     /// Decides what it can about a non-blank normalized line without
@@ -247,9 +253,10 @@ impl<'r> Cleaner<'r> {
         }
         let armed = self.kept_words >= self.config.tail_words;
         if let Some(id) = self.rules.find(norm, words, armed) {
-            if self.rules.rules()[id as usize].kind.is_tail() {
+            // A tail marker is chrome itself; it ends the article only
+            // after enough text, so one near the top cannot delete it.
+            if armed && self.rules.rules()[id as usize].kind.is_tail() {
                 self.tail = Some(id);
-                return Verdict::Drop(Why::Tail(id));
             }
             return Verdict::Drop(Why::Rule(id));
         }
@@ -396,77 +403,88 @@ impl<'r> Cleaner<'r> {
         }
     }
 
-    /// Starts or continues a line of [`Config::max_line`] bytes or more:
-    /// `piece` is its next part. Such a line is kept whatever it says.
+    /// Starts or continues a line of [`Config::max_line`] bytes or more
+    /// (before normalization): `piece` is its next part.
+    ///
+    /// If the line is still that long once normalized, it is too long to be
+    /// chrome and is passed through, normalized, as it comes; otherwise it
+    /// is cleaned like any other line when it ends. Deciding on the
+    /// normalized length keeps `clean` idempotent.
     pub fn long_piece(&mut self, piece: &[u8]) {
         let mut long = self.long.take().unwrap_or_default();
-        long.norm.push(piece, &mut long.held);
-        let stable = long.norm.take_stable(&long.held);
-        if stable > 0 {
+        long.norm.push(piece, &mut long.buf);
+        let stable = Normalizer::stable_len(&long.buf);
+        if !long.committed && long.written + stable >= self.config.max_line {
+            self.long_commit(&mut long);
+        }
+        if long.committed && stable > 0 {
+            long.norm.drained(stable);
             self.long_write(&mut long, stable);
         }
         self.long = Some(long);
     }
 
-    /// Ends the long line begun by [`Cleaner::long_piece`].
+    /// Ends the line begun by [`Cleaner::long_piece`].
     pub fn long_end(&mut self) {
         let Some(mut long) = self.long.take() else { return };
         long.norm.finish();
-        let n = long.held.len();
-        if n > 0 {
-            self.long_write(&mut long, n);
+        if !long.committed {
+            if long.buf.len() < self.config.max_line {
+                // Short once normalized: an ordinary line.
+                self.lineno += 1;
+                self.stats.lines_in += 1;
+                self.normalized_line(&long.buf);
+                return;
+            }
+            self.long_commit(&mut long);
         }
+        let n = long.buf.len();
+        self.long_write(&mut long, n);
         self.lineno += 1;
         self.stats.lines_in += 1;
-        if !long.started {
-            let lineno = self.lineno;
-            self.with_context(|ctx, me| ctx.push_blank(lineno, me));
-            return;
-        }
         self.stats.long_lines += 1;
         self.stats.lines_out += 1;
         self.kept_words += long.words;
         // Nothing can repeat a line this long.
         self.prev_kept.clear();
-        if self.config.explain {
-            self.out.extend_from_slice(b"\n");
-        } else {
-            self.out.push(b'\n');
+        self.out.push(b'\n');
+        if !self.config.explain {
             self.stats.bytes_out += 1;
         }
     }
 
-    /// Writes the first `n` held bytes of a long line.
-    fn long_write(&mut self, long: &mut Long, n: usize) {
-        if !long.started {
-            long.started = true;
-            // Everything waiting is decided as if a paragraph came.
-            self.with_context(|ctx, me| ctx.flush_before_paragraph(me));
-            if self.config.explain {
-                let _ = write!(
-                    self.out,
-                    "{}\t{}\tkeep\tlong-line\t",
-                    self.doc,
-                    self.lineno + 1
-                );
-            } else {
-                self.begin_output_line();
-            }
-            long.words = 1;
+    /// Starts writing a long line: everything waiting is decided as if a
+    /// paragraph came, then the line begins.
+    fn long_commit(&mut self, long: &mut Long) {
+        long.committed = true;
+        self.with_context(|ctx, me| ctx.flush_before_paragraph(me));
+        if self.config.explain {
+            let _ = write!(
+                self.out,
+                "{}\t{}\tkeep\tlong-line\t",
+                self.doc,
+                self.lineno + 1
+            );
+        } else {
+            self.begin_output_line();
         }
-        let bytes = &long.held[..n];
+        long.words = 1;
+    }
+
+    /// Writes the first `n` buffered bytes of a committed long line.
+    fn long_write(&mut self, long: &mut Long, n: usize) {
+        let bytes = &long.buf[..n];
         long.words += memchr::memchr_iter(b' ', bytes).count();
         if self.config.explain {
             // `--explain` shows only the start of a long line.
-            let room = EXPLAIN_LONG.saturating_sub(long.shown);
-            let show = &bytes[..room.min(bytes.len())];
-            self.out.extend_from_slice(show);
-            long.shown += show.len();
+            let room = EXPLAIN_LONG.saturating_sub(long.written);
+            self.out.extend_from_slice(&bytes[..room.min(n)]);
         } else {
             self.out.extend_from_slice(bytes);
             self.stats.bytes_out += n as u64;
         }
-        long.held.drain(..n);
+        long.written += n;
+        long.buf.drain(..n);
     }
 
     /// Ends the current document: decides every waiting line and, in

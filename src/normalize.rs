@@ -73,6 +73,9 @@ fn is_special_byte(b: u8) -> bool {
     b < 0x21 || b >= 0x80 && may_end_special(b)
 }
 
+/// The most output bytes [`Normalizer::stable_len`] holds back.
+pub const MAX_HELD: usize = 4096;
+
 /// A streaming normalizer: feed it the bytes of one line in one or more
 /// pieces with [`Normalizer::push`], then call [`Normalizer::finish`].
 ///
@@ -172,36 +175,56 @@ impl Normalizer {
     }
 
     /// Returns the number of leading bytes of `out` that no later input can
-    /// change, and records that the caller removes them from `out`.
+    /// change.
     ///
-    /// Up to two trailing bytes may still become part of a special
-    /// sequence, and a space before them may still go back to pending.
-    pub fn take_stable(&mut self, out: &[u8]) -> usize {
+    /// The held-back tail is every trailing fragment that may still become
+    /// part of a special sequence: a lead byte or a two-byte prefix, and the
+    /// fragments before it, because deleting a completed zero-width
+    /// character exposes the fragment before it again (`C2` `E2 80 8B`
+    /// `AD` is a soft hyphen). A space before them may still go back to
+    /// pending. The chain is cut at [`MAX_HELD`] bytes, which only
+    /// pathological input reaches.
+    pub fn stable_len(out: &[u8]) -> usize {
         let n = out.len();
-        let mut keep = 0;
-        // The longest proper prefix of a special sequence at the end.
-        for k in (1..=2.min(n)).rev() {
-            let prefix = matches!(
-                &out[n - k..],
-                [0xC2]
-                    | [0xE2]
-                    | [0xE3]
-                    | [0xEF]
-                    | [0xE2, 0x80]
-                    | [0xE2, 0x81]
-                    | [0xE3, 0x80]
-                    | [0xEF, 0xBB]
-            );
-            if prefix {
-                keep = k;
+        let mut end = n;
+        while n - end < MAX_HELD {
+            let t = &out[..end];
+            let k = if matches!(
+                t,
+                [.., 0xE2, 0x80]
+                    | [.., 0xE2, 0x81]
+                    | [.., 0xE3, 0x80]
+                    | [.., 0xEF, 0xBB]
+            ) {
+                2
+            } else if matches!(
+                t,
+                [.., 0xC2] | [.., 0xE2] | [.., 0xE3] | [.., 0xEF]
+            ) {
+                1
+            } else {
                 break;
-            }
+            };
+            end -= k;
         }
-        if n > keep && out[n - keep - 1] == b' ' {
-            keep += 1;
+        if end > 0 && out[end - 1] == b' ' {
+            end -= 1;
         }
-        self.drained += n - keep;
-        n - keep
+        end
+    }
+
+    /// Records that the caller took the first `n` bytes out of the output
+    /// buffer (at most [`Normalizer::stable_len`]).
+    pub fn drained(&mut self, n: usize) {
+        self.drained += n;
+    }
+
+    /// [`Normalizer::stable_len`], and records that the caller takes those
+    /// bytes out of the buffer.
+    pub fn take_stable(&mut self, out: &[u8]) -> usize {
+        let n = Normalizer::stable_len(out);
+        self.drained(n);
+        n
     }
 
     /// Ends the line. Pending spaces are dropped (the line is trimmed).
@@ -311,6 +334,8 @@ mod tests {
             b"\xE2\x80 \x80",
             b"a\xE2\x80\x8B\xE2\x80\x8Bb",
             b"\xEF\xBB\x01\xBF",
+            b"x\xC2\xE2\x80\x8B\xAD",
+            b"\xC2\xE2\xE2\x80\x8B\x80\x8B\xAD",
         ];
         for &src in inputs {
             let once = norm(src);
@@ -322,7 +347,8 @@ mod tests {
     #[test]
     fn pieces_equal_whole() {
         let src: &[u8] =
-            b"  a\xC2\xA0\xC2\xA0b \xE2\x80\x8B c\xE3\x80\x80\xE3\x80\x80d\t";
+            b"  a\xC2\xA0\xC2\xA0b \xE2\x80\x8B c\xE3\x80\x80\xE3\x80\x80d\t\
+              \xC2\xE2\xE2\x80\x8B\x80\x8B\xAD x \xC2";
         let whole = norm(src);
         for cut in 0..=src.len() {
             for cut2 in cut..=src.len() {

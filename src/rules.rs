@@ -62,8 +62,9 @@ pub enum Kind {
     /// `short[/N]`: the line contains the phrase and has at most N words
     /// (default [`SHORT_WORDS`]).
     Short,
-    /// `tail`: like `count`; once enough article text has been seen, this
-    /// line and everything after it to the end of the document is chrome.
+    /// `tail`: like `count`, and a tail marker: once enough article text
+    /// has been seen, everything after this line to the end of the
+    /// document is chrome too (a comment section).
     Tail,
     /// `tail-prefix[/N]`: like `prefix` with a word limit of N (default
     /// [`SHORT_WORDS`]), and a tail marker like `tail`.
@@ -350,9 +351,9 @@ impl Rules {
     /// Returns the rule that decides `line`, if any.
     ///
     /// `line` must be normalized and non-empty; `words` is its number of
-    /// space-separated words. When `tail_armed` is true a matching tail
-    /// rule wins over every other rule; when it is false tail rules are
-    /// ignored. Otherwise the first matching rule in file order wins.
+    /// space-separated words. The first matching rule in file order wins,
+    /// except that when `tail_armed` is true a matching tail rule wins over
+    /// every other rule.
     pub fn find(
         &self,
         line: &[u8],
@@ -367,13 +368,10 @@ impl Rules {
         let mut best: Option<RuleId> = None;
         for m in ac.find_overlapping_iter(line) {
             for &id in &self.by_pattern[m.pattern().as_usize()] {
-                if best.is_some_and(|b| b <= id && !tail_armed) {
+                if !tail_armed && best.is_some_and(|b| b <= id) {
                     break;
                 }
                 let rule = &self.rules[id as usize];
-                if rule.kind.is_tail() && !tail_armed {
-                    continue;
-                }
                 if !matches(rule, line, words, m.start(), m.end()) {
                     continue;
                 }
@@ -692,13 +690,15 @@ mod tests {
     }
 
     #[test]
-    fn tail_rules_only_when_armed() {
-        let r = rules("tail comments\ntail-prefix be the first to comment");
+    fn tail_rules_win_when_armed() {
+        let r = rules(
+            "line 12 comments\ntail comments\ntail-prefix be the first to comment",
+        );
         let n = b"12 Comments";
-        assert_eq!(r.find(n, 2, false), None);
-        assert_eq!(r.find(n, 2, true), Some(0));
+        assert_eq!(r.find(n, 2, false), Some(0));
+        assert_eq!(r.find(n, 2, true), Some(1));
         let n = "Be the first to comment on \u{201c}x\u{201d}".as_bytes();
-        assert_eq!(r.find(n, 7, true), Some(1));
+        assert_eq!(r.find(n, 7, true), Some(2));
     }
 
     #[test]
