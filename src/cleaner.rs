@@ -29,15 +29,15 @@ use std::io::{self, Write};
 use crate::context::{self, Context, Verdict};
 use crate::heuristics::Heuristic;
 use crate::normalize::{self, Normalizer};
-use crate::rules::{RuleId, Rules};
+use crate::rules::{Kind, RuleId, Rules};
 
 /// How a [`Cleaner`] behaves.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// Use the builtin heuristics (line and context). Default: true.
     pub heuristics: bool,
-    /// Words of kept text needed before a tail rule may fire. Default: 60
-    /// (the threshold boilerpipe uses).
+    /// Words of prose (see [`crate::context`]) needed before a tail rule
+    /// may fire. Default: 60 (the threshold boilerpipe uses).
     pub tail_words: usize,
     /// A line of this many bytes or more (before normalization) is passed
     /// through in pieces, never matched. Default: 1 MiB.
@@ -144,10 +144,12 @@ pub struct Cleaner<'r> {
     doc: u64,
     /// 1-based number of the last line seen in this document.
     lineno: u64,
-    /// Words of kept text so far in this document.
+    /// Words of prose kept so far in this document.
     kept_words: usize,
     /// The tail rule that fired in this document.
     tail: Option<RuleId>,
+    /// A soft tail rule matched the last non-blank line.
+    soft_tail: Option<RuleId>,
     /// Whether anything was written for this document.
     wrote_any: bool,
     /// Whether a blank line came since the last kept line.
@@ -177,6 +179,7 @@ impl<'r> Cleaner<'r> {
             lineno: 0,
             kept_words: 0,
             tail: None,
+            soft_tail: None,
             wrote_any: false,
             need_blank: false,
             owe_separator: false,
@@ -251,12 +254,22 @@ impl<'r> Cleaner<'r> {
         if let Some(id) = self.tail {
             return Verdict::Drop(Why::Tail(id));
         }
+        if let Some(id) = self.soft_tail.take() {
+            // A soft marker ends the article unless a long paragraph
+            // follows it (then it was a button).
+            if words < crate::rules::SOFT_TAIL_WORDS {
+                self.tail = Some(id);
+                return Verdict::Drop(Why::Tail(id));
+            }
+        }
         let armed = self.kept_words >= self.config.tail_words;
         if let Some(id) = self.rules.find(norm, words, armed) {
             // A tail marker is chrome itself; it ends the article only
             // after enough text, so one near the top cannot delete it.
-            if armed && self.rules.rules()[id as usize].kind.is_tail() {
-                self.tail = Some(id);
+            match self.rules.rules()[id as usize].kind {
+                Kind::TailSoft if armed => self.soft_tail = Some(id),
+                k if armed && k.is_tail() => self.tail = Some(id),
+                _ => {}
             }
             return Verdict::Drop(Why::Rule(id));
         }
@@ -269,14 +282,24 @@ impl<'r> Cleaner<'r> {
         if norm == self.prev_kept.as_slice() {
             return Verdict::Drop(Why::Heuristic(Heuristic::Repeat));
         }
+        // The line survived every line-local test: later repeats of it
+        // are chrome, whatever the context decides about it.
+        self.prev_kept.clear();
+        self.prev_kept.extend_from_slice(norm);
         Verdict::Undecided
     }
 
     fn context_push(&mut self, norm: &[u8], words: usize, verdict: Verdict) {
         let lineno = self.lineno;
+        let mut prose = false;
         self.with_context(|ctx, me| {
-            ctx.push_line(lineno, norm, words, verdict, me)
+            prose = ctx.push_line(lineno, norm, words, verdict, me);
         });
+        // Article text, for arming tail rules: prose lines only, which no
+        // later decision can drop.
+        if prose {
+            self.kept_words += words;
+        }
     }
 
     /// Runs `f` on the context queue, which calls back into
@@ -296,7 +319,6 @@ impl<'r> Cleaner<'r> {
         &mut self,
         lineno: u64,
         text: Option<&[u8]>,
-        words: usize,
         keep: Result<Why, Why>,
     ) {
         if self.config.explain {
@@ -310,9 +332,6 @@ impl<'r> Cleaner<'r> {
         };
         match keep {
             Ok(_) => {
-                self.kept_words += words;
-                self.prev_kept.clear();
-                self.prev_kept.extend_from_slice(text);
                 if !self.config.explain {
                     self.begin_output_line();
                     self.out.extend_from_slice(text);
@@ -508,6 +527,7 @@ impl<'r> Cleaner<'r> {
         self.lineno = 0;
         self.kept_words = 0;
         self.tail = None;
+        self.soft_tail = None;
         self.wrote_any = false;
         self.need_blank = false;
         self.prev_kept.clear();

@@ -1,21 +1,57 @@
 /*!
 Context heuristics: decisions that depend on a line's neighbours.
 
-Lines whose verdict is not settled by rules or line heuristics wait here,
-in input order, until the lines after them settle their fate. The queue is
-bounded ([`MAX_QUEUE_LINES`], [`MAX_QUEUE_BYTES`]); when it fills up, the
-oldest lines are kept, which is always the safe verdict.
+Every non-blank line gets a class when it arrives:
+
+* **chrome**: a rule or a line heuristic dropped it (a repeated line is no
+  anchor: what it repeats may be a real subheading);
+* **prose**: kept, and reads like running text: at least
+  [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
+  sentence (`.` `!` `?` `…` `;` `:` a closing quote or bracket, or the CJK
+  full stops), or long in characters for scripts written without spaces;
+* **short**: everything else (titles, subheadings, menus, list items,
+  captions without a credit).
+
+Chrome and prose lines are *anchors*. A short line is decided by the
+nearest anchors on each side, as jusText decides its short blocks: when
+both are chrome, or one is chrome and the other is the start or end of the
+document, the short line is part of the chrome around it (a menu, a footer,
+the headlines of a "related" box) and is dropped ([`Reason::Edge`],
+[`Reason::BetweenChrome`]). A short line next to prose — a subheading, a
+list inside the article — is kept. So is every short line of a document
+that has no prose at all (a poem, a list, a table): without prose there is
+nothing to tell chrome from content by.
+
+The first line of four or more words before the first prose line that does
+not end in a period is taken for the title and kept ([`Reason::Title`]).
+
+Lines wait in a queue, in input order, until their anchors are known. The
+queue is bounded ([`MAX_QUEUE_LINES`], [`MAX_QUEUE_BYTES`]); when it is full
+the oldest waiting line is kept, the safe verdict.
 */
 
 use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::cleaner::{Cleaner, Why};
+use crate::heuristics::Heuristic;
 
 /// The most lines that wait for context.
 pub const MAX_QUEUE_LINES: usize = 1024;
 /// The most bytes of text that wait for context.
 pub const MAX_QUEUE_BYTES: usize = 1 << 20;
+/// A kept line with at least this many words is prose.
+pub const PROSE_WORDS: usize = 15;
+/// A kept line with at least this many words that ends like a sentence is
+/// prose.
+pub const SENTENCE_WORDS: usize = 6;
+/// A kept line with at least this many characters is prose, whatever its
+/// word count (for scripts written without spaces).
+pub const PROSE_CHARS: usize = 100;
+/// With this many characters, a line ending like a sentence is prose.
+pub const SENTENCE_CHARS: usize = 25;
+/// The fewest words of a title.
+pub const TITLE_WORDS: usize = 4;
 
 /// A line's verdict as far as it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,19 +67,44 @@ pub enum Verdict {
 /// The context heuristics, as named in `--explain` and `--stats`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reason {
-    /// Placeholder until the edge heuristics land.
-    None,
+    /// Kept: taken for the title.
+    Title,
+    /// Dropped: a short line between chrome and the start or end of the
+    /// document.
+    Edge,
+    /// Dropped: a short line between two chrome lines.
+    BetweenChrome,
 }
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 1] = [Reason::None];
+    pub const ALL: [Reason; 3] =
+        [Reason::Title, Reason::Edge, Reason::BetweenChrome];
 
     /// The name shown in `--explain` and `--stats`.
     pub fn name(self) -> &'static str {
         match self {
-            Reason::None => "none",
+            Reason::Title => "title",
+            Reason::Edge => "edge",
+            Reason::BetweenChrome => "between-chrome",
         }
+    }
+}
+
+/// What bounds a run of short lines on one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anchor {
+    /// The start or the end of the document.
+    Edge,
+    /// A chrome line.
+    Chrome,
+    /// A prose line.
+    Prose,
+}
+
+impl Anchor {
+    fn is_bad(self) -> bool {
+        matches!(self, Anchor::Edge | Anchor::Chrome)
     }
 }
 
@@ -52,36 +113,64 @@ struct Entry {
     lineno: u64,
     /// The text in [`Context::arena`]; `None` for a blank line.
     text: Option<Range<usize>>,
-    words: usize,
     verdict: Verdict,
+    /// For an undecided line: the anchor before its run.
+    prev: Anchor,
+    /// For an undecided line: the anchor after its run, once seen.
+    next: Option<Anchor>,
 }
 
 /// The queue of lines waiting for context. See the module docs.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Context {
     enabled: bool,
     queue: VecDeque<Entry>,
+    /// Text of the queued lines; `base` is the arena offset of byte 0.
     arena: Vec<u8>,
+    /// The last anchor seen.
+    anchor: Anchor,
+    /// Whether a prose line has been seen in this document.
+    seen_prose: bool,
+    /// Whether the title has been chosen.
+    title_done: bool,
+}
+
+impl Default for Context {
+    fn default() -> Context {
+        Context::new(true)
+    }
 }
 
 impl Context {
-    /// An empty queue; with `enabled` false every line is decided at once.
+    /// An empty queue; with `enabled` false no context heuristic applies
+    /// and every line is decided at once.
     pub fn new(enabled: bool) -> Context {
-        Context { enabled, ..Context::default() }
+        Context {
+            enabled,
+            queue: VecDeque::new(),
+            arena: Vec::new(),
+            anchor: Anchor::Edge,
+            seen_prose: false,
+            title_done: false,
+        }
     }
 
     /// Adds a blank line.
     pub fn push_blank(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
-        self.queue.push_back(Entry {
-            lineno,
-            text: None,
-            words: 0,
-            verdict: Verdict::Undecided,
-        });
-        self.settle(c);
+        self.push(
+            Entry {
+                lineno,
+                text: None,
+                verdict: Verdict::Keep(Why::Content),
+                prev: Anchor::Edge,
+                next: None,
+            },
+            c,
+        );
     }
 
-    /// Adds a non-blank line with what is known of its verdict.
+    /// Adds a non-blank line with what is known of its verdict. Returns
+    /// true if and only if the line is prose.
     pub fn push_line(
         &mut self,
         lineno: u64,
@@ -89,45 +178,218 @@ impl Context {
         words: usize,
         verdict: Verdict,
         c: &mut Cleaner<'_>,
-    ) {
+    ) -> bool {
+        let mut verdict = verdict;
+        let mut prose = false;
+        match verdict {
+            // A repeat says nothing about its neighbours: the line it
+            // repeats may be a real subheading.
+            Verdict::Drop(Why::Heuristic(Heuristic::Repeat)) => {}
+            Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
+            Verdict::Keep(_) => {
+                prose = true;
+                self.anchor_seen(Anchor::Prose);
+            }
+            Verdict::Undecided => {
+                if !self.enabled {
+                    verdict = Verdict::Keep(Why::Content);
+                } else if is_prose(text, words) {
+                    prose = true;
+                    verdict = Verdict::Keep(Why::Content);
+                    self.anchor_seen(Anchor::Prose);
+                } else if !self.seen_prose
+                    && !self.title_done
+                    && words >= TITLE_WORDS
+                    && !text.ends_with(b".")
+                {
+                    self.title_done = true;
+                    verdict = Verdict::Keep(Why::Context(Reason::Title));
+                }
+            }
+        }
         let start = self.arena.len();
         self.arena.extend_from_slice(text);
-        let range = start..self.arena.len();
-        self.queue.push_back(Entry {
+        let entry = Entry {
             lineno,
-            text: Some(range),
-            words,
+            text: Some(start..self.arena.len()),
             verdict,
-        });
-        self.settle(c);
+            prev: self.anchor,
+            next: None,
+        };
+        self.push(entry, c);
+        prose
+    }
+
+    /// Records an anchor: the run of short lines before it now knows both
+    /// its neighbours.
+    fn anchor_seen(&mut self, anchor: Anchor) {
+        if anchor == Anchor::Prose {
+            self.seen_prose = true;
+        }
+        for e in self.queue.iter_mut().rev() {
+            if e.text.is_none() || e.verdict != Verdict::Undecided {
+                continue;
+            }
+            if e.next.is_some() {
+                break;
+            }
+            e.next = Some(anchor);
+        }
+        self.anchor = anchor;
     }
 
     /// Decides every waiting line as if a long paragraph came next.
     pub fn flush_before_paragraph(&mut self, c: &mut Cleaner<'_>) {
-        self.drain(c);
+        self.anchor_seen(Anchor::Prose);
+        self.emit_ready(c);
     }
 
-    /// Decides every waiting line at the end of a document.
+    /// Decides every waiting line at the end of a document and resets.
     pub fn finish(&mut self, c: &mut Cleaner<'_>) {
-        self.drain(c);
+        self.anchor_seen(Anchor::Edge);
+        let seen = self.seen_prose;
+        for e in self.queue.iter_mut() {
+            if e.verdict == Verdict::Undecided {
+                e.verdict =
+                    decide(e, seen).unwrap_or(Verdict::Keep(Why::Content));
+            }
+        }
+        self.emit_ready(c);
+        debug_assert!(self.queue.is_empty());
+        self.arena.clear();
+        self.anchor = Anchor::Edge;
+        self.seen_prose = false;
+        self.title_done = false;
     }
 
-    fn settle(&mut self, c: &mut Cleaner<'_>) {
-        let _ = self.enabled;
-        self.drain(c);
+    fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {
+        self.queue.push_back(entry);
+        self.emit_ready(c);
+        // Bounded memory: past the limits the oldest line is kept.
+        while self.queue.len() > MAX_QUEUE_LINES
+            || self.arena.len() > MAX_QUEUE_BYTES
+        {
+            if let Some(front) = self.queue.front_mut()
+                && front.verdict == Verdict::Undecided
+            {
+                front.verdict = Verdict::Keep(Why::Content);
+            }
+            self.emit_ready(c);
+        }
     }
 
-    /// Emits every queued entry; undecided lines are kept.
-    fn drain(&mut self, c: &mut Cleaner<'_>) {
-        while let Some(e) = self.queue.pop_front() {
+    /// Decides what can be decided and emits the decided lines at the
+    /// front of the queue, in order.
+    fn emit_ready(&mut self, c: &mut Cleaner<'_>) {
+        while let Some(e) = self.queue.front_mut() {
+            if e.verdict == Verdict::Undecided {
+                match decide(e, self.seen_prose) {
+                    Some(v) => e.verdict = v,
+                    None => break,
+                }
+            }
+            let e = self.queue.pop_front().unwrap();
             let text = e.text.as_ref().map(|r| &self.arena[r.clone()]);
             let keep = match e.verdict {
                 Verdict::Keep(w) => Ok(w),
                 Verdict::Drop(w) => Err(w),
-                Verdict::Undecided => Ok(Why::Content),
+                Verdict::Undecided => unreachable!(),
             };
-            c.emit(e.lineno, text, e.words, keep);
+            c.emit(e.lineno, text, keep);
         }
-        self.arena.clear();
+        if self.queue.is_empty() {
+            self.arena.clear();
+        } else if self.arena.len() > MAX_QUEUE_BYTES / 2 {
+            // Compact: drop the text of lines already emitted.
+            let base = self
+                .queue
+                .iter()
+                .find_map(|e| e.text.as_ref().map(|r| r.start));
+            if let Some(base) = base.filter(|&b| b > 0) {
+                self.arena.drain(..base);
+                for e in self.queue.iter_mut() {
+                    if let Some(r) = e.text.as_mut() {
+                        *r = r.start - base..r.end - base;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Decides a short line once its neighbours are known; `None` while they
+/// are not. `seen_prose`: the document has prose (so far, or at all once
+/// it ended).
+fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
+    let next = e.next?;
+    if !seen_prose {
+        // Before the first prose line nothing is decided: a document
+        // without prose keeps its short lines.
+        return None;
+    }
+    if e.prev.is_bad()
+        && next.is_bad()
+        && !(e.prev == Anchor::Edge && next == Anchor::Edge)
+    {
+        let reason = if e.prev == Anchor::Chrome && next == Anchor::Chrome {
+            Reason::BetweenChrome
+        } else {
+            Reason::Edge
+        };
+        return Some(Verdict::Drop(Why::Context(reason)));
+    }
+    Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if a kept line reads like running text. See
+/// the module docs.
+pub fn is_prose(text: &[u8], words: usize) -> bool {
+    if words >= PROSE_WORDS {
+        return true;
+    }
+    let chars = text.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    if chars >= PROSE_CHARS {
+        return true;
+    }
+    (words >= SENTENCE_WORDS || chars >= SENTENCE_CHARS && !text.is_ascii())
+        && ends_like_sentence(text)
+}
+
+/// Sentence-final characters: ASCII and CJK full stops, closing quotes and
+/// brackets.
+const SENTENCE_END: &[&str] = &[
+    ".", "!", "?", ";", ":", ")", "\"", "'", "…", "”", "’", "»", "。", "！",
+    "？", "」", "』", "）",
+];
+
+fn ends_like_sentence(text: &[u8]) -> bool {
+    SENTENCE_END.iter().any(|e| text.ends_with(e.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_lines() {
+        let yes = [
+            "The council approved the budget on Tuesday.",
+            "He said it would take years to repair the damage done by the storm last week",
+            "“We are not done,” she said.",
+            "これは日本語の文章です。長い文章を書くときにはスペースを使いません。",
+        ];
+        for s in yes {
+            assert!(is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
+        }
+        let no = [
+            "Home",
+            "Related Stories",
+            "Putin hails meeting, thinks Trump accepted election denials",
+            "Credit: Getty Images",
+            "He was 84.",
+        ];
+        for s in no {
+            assert!(!is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
+        }
     }
 }

@@ -520,6 +520,11 @@ pub fn is_date(line: &[u8]) -> bool {
     }) {
         time = true;
     }
+    // Two complete dates without a label are a range ("29 November 2018 |
+    // 20 January 2019": an exhibition), not a timestamp.
+    if years >= 2 && labels == 0 && !time {
+        return false;
+    }
     let numeric_date = months == 0 && years == 1 && numbers >= 3;
     let full = (months >= 1 && years >= 1 && numbers >= 2) || numeric_date;
     numbers >= 1
@@ -697,6 +702,7 @@ mod tests {
             "Опубликовано 18 ноября 2019",
             "Tuesday, November 19, 2019",
             "Updated: March 2019",
+            "Published: 18 Nov 2019 | Updated: 19 Nov 2019",
         ] {
             assert!(is_date(s.as_bytes()), "{s}");
         }
@@ -715,6 +721,7 @@ mod tests {
             "10 things to know",
             "Act 2",
             "1984",
+            "29 November 2018 | 20 January 2019",
         ] {
             assert!(!is_date(s.as_bytes()), "{s}");
         }

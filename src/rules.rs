@@ -69,11 +69,19 @@ pub enum Kind {
     /// `tail-prefix[/N]`: like `prefix` with a word limit of N (default
     /// [`SHORT_WORDS`]), and a tail marker like `tail`.
     TailPrefix,
+    /// `tail-soft`: like `tail`, but for labels that are also buttons
+    /// ("Comments"): the tail starts only if the next non-blank line is not
+    /// a long paragraph ([`SOFT_TAIL_WORDS`] words or more).
+    TailSoft,
 }
+
+/// A line this long after a `tail-soft` marker shows the marker was a
+/// button, not the start of the comments.
+pub const SOFT_TAIL_WORDS: usize = 25;
 
 impl Kind {
     /// Every kind, with its name in rule files.
-    pub const ALL: [(&'static str, Kind); 7] = [
+    pub const ALL: [(&'static str, Kind); 8] = [
         ("line", Kind::Line),
         ("count", Kind::Count),
         ("prefix", Kind::Prefix),
@@ -81,6 +89,7 @@ impl Kind {
         ("short", Kind::Short),
         ("tail", Kind::Tail),
         ("tail-prefix", Kind::TailPrefix),
+        ("tail-soft", Kind::TailSoft),
     ];
 
     /// The kind's name in rule files.
@@ -90,14 +99,14 @@ impl Kind {
 
     /// Returns true if and only if this kind marks the start of the tail.
     pub fn is_tail(self) -> bool {
-        matches!(self, Kind::Tail | Kind::TailPrefix)
+        matches!(self, Kind::Tail | Kind::TailPrefix | Kind::TailSoft)
     }
 
     /// The word limit used when a rule gives none; `None` when the kind
     /// matches whole lines only.
     fn default_words(self) -> Option<usize> {
         match self {
-            Kind::Line | Kind::Count | Kind::Tail => None,
+            Kind::Line | Kind::Count | Kind::Tail | Kind::TailSoft => None,
             Kind::Prefix | Kind::Suffix => Some(EDGE_WORDS),
             Kind::Short | Kind::TailPrefix => Some(SHORT_WORDS),
         }
@@ -529,7 +538,7 @@ fn matches(
         Kind::Line => {
             start == lead && end >= trail_start(line, lead, TRAIL_WHOLE)
         }
-        Kind::Count | Kind::Tail => {
+        Kind::Count | Kind::Tail | Kind::TailSoft => {
             if start < lead {
                 return false;
             }
@@ -600,7 +609,7 @@ mod tests {
         assert_eq!(
             parse_err(b"# x\n\nfoo bar"),
             "f.rules:3: unknown rule kind `foo` (expected one of: line, count, \
-             prefix, suffix, short, tail, tail-prefix)"
+             prefix, suffix, short, tail, tail-prefix, tail-soft)"
         );
         assert_eq!(parse_err(b"line   \n"), "f.rules:1: rule has no phrase");
         assert_eq!(

@@ -111,7 +111,7 @@ fn bad_rule_file_names_file_and_line() {
         err.trim_end(),
         format!(
             "clean: {}:3: unknown rule kind `bogus` (expected one of: line, \
-             count, prefix, suffix, short, tail, tail-prefix)",
+             count, prefix, suffix, short, tail, tail-prefix, tail-soft)",
             rules.display()
         )
     );
@@ -262,13 +262,16 @@ fn line_buffered_writes_before_input_ends() {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = child.stdout.take().unwrap();
-    stdin.write_all(b"First line.\n").unwrap();
+    // A prose line is decided at once (a short line may wait for the
+    // lines after it to decide whether it is chrome).
+    let line = format!("{PROSE}\n");
+    stdin.write_all(line.as_bytes()).unwrap();
     stdin.flush().unwrap();
-    let mut got = [0u8; 12];
+    let mut got = vec![0u8; line.len()];
     // Blocks until clean writes: with block buffering this would hang
     // until stdin closes.
     stdout.read_exact(&mut got).unwrap();
-    assert_eq!(&got, b"First line.\n");
+    assert_eq!(got, line.as_bytes());
     drop(stdin);
     child.wait().unwrap();
 }
