@@ -138,7 +138,7 @@ pub struct Cleaner<'r> {
     out: Vec<u8>,
     /// Scratch: the current normalized line.
     norm: Vec<u8>,
-    /// The last kept line, for repeats.
+    /// The last line that survived the line-local tests, for repeats.
     prev_kept: Vec<u8>,
     /// 1-based number of the current document.
     doc: u64,

@@ -343,16 +343,95 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
 
 /// Returns true if and only if a kept line reads like running text. See
 /// the module docs.
+///
+/// A long line must also have some punctuation, and when it is written in
+/// a language of [`STOPWORDS`], enough function words: a tag cloud or a
+/// menu flattened into one line has neither.
 pub fn is_prose(text: &[u8], words: usize) -> bool {
-    if words >= PROSE_WORDS {
-        return true;
-    }
     let chars = text.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    if chars >= PROSE_CHARS {
-        return true;
+    let long = words >= PROSE_WORDS || chars >= PROSE_CHARS;
+    let sentence = (words >= SENTENCE_WORDS
+        || chars >= SENTENCE_CHARS && !text.is_ascii())
+        && ends_like_sentence(text);
+    if !long && !sentence {
+        return false;
     }
-    (words >= SENTENCE_WORDS || chars >= SENTENCE_CHARS && !text.is_ascii())
-        && ends_like_sentence(text)
+    if words < SENTENCE_WORDS {
+        return true; // a script without spaces: no word statistics
+    }
+    let punctuated = sentence || text.iter().any(|b| b",.;:!?".contains(b));
+    let stop = stopword_count(text);
+    // Unknown language (no stopword at all in a non-ASCII line): trust the
+    // length and punctuation.
+    if stop == 0 && !text.is_ascii() {
+        return punctuated;
+    }
+    // Without punctuation only a line dense with function words is prose.
+    let min = if punctuated {
+        MIN_STOPWORD_PERCENT
+    } else {
+        2 * MIN_STOPWORD_PERCENT
+    };
+    stop * 100 >= words * min
+}
+
+/// Prose in a language of [`STOPWORDS`] has at least this share of
+/// function words (running text has 30–50 %; menus and headline lists
+/// have few).
+pub const MIN_STOPWORD_PERCENT: usize = 10;
+
+/// A compact stoplist: the commonest function words of English, German,
+/// French, Spanish, Portuguese, Italian, Dutch, Russian and Indonesian,
+/// lowercased. (jusText ships full lists for about 100 languages; a few
+/// dozen words per language are enough to tell prose from menus.)
+pub const STOPWORDS: &[&str] = &[
+    // en
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was",
+    "on", "with", "as", "he", "she", "at", "by", "this", "be", "are", "from",
+    "or", "an", "have", "has", "had", "not", "but", "they", "we", "his",
+    "her", "their", "which", "who", "will", "would", "i", "you", "been",
+    "were", "said", "its", "than", "into", "about", // de
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den",
+    "mit", "sich", "des", "auf", "für", "im", "dem", "von", "auch", "es",
+    "er", "sie", "wir", "wird", "sind", "bei", "nach", "aus", "wie",
+    // fr
+    "le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour",
+    "que", "qui", "dans", "pas", "sur", "au", "aux", "ce", "il", "elle",
+    "nous", "vous", "ils", "sont", "par", "avec", "mais", "ou",
+    // es, pt
+    "el", "los", "las", "y", "en", "que", "del", "por", "con", "una", "para",
+    "es", "se", "lo", "su", "al", "como", "más", "pero", "o", "os", "as",
+    "do", "da", "dos", "das", "em", "um", "uma", "não", "na", "no", "ao", "é",
+    "foi", "mais", // it
+    "il", "di", "che", "è", "non", "per", "gli", "della", "delle", "nel",
+    "con", "una", "sono", "anche", "come", "alla", // nl
+    "het", "een", "van", "en", "niet", "zijn", "op", "voor", "met", "ook",
+    "aan", "dat", "bij", "er", "naar", // ru
+    "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "к",
+    "из", "за", "от", "для", "но", "так", "же", "было", "его",
+    // id
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari",
+    "dalam", "akan", "pada", "ada", "juga", "ke", "karena",
+];
+
+/// The number of words of `text` in [`STOPWORDS`].
+fn stopword_count(text: &[u8]) -> usize {
+    let Ok(s) = std::str::from_utf8(text) else { return 0 };
+    let mut n = 0;
+    for w in s.split(' ') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.len() > 12 {
+            continue;
+        }
+        let hit = if w.is_ascii() && w.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            STOPWORDS.contains(&w)
+        } else {
+            STOPWORDS.contains(&w.to_lowercase().as_str())
+        };
+        n += hit as usize;
+    }
+    n
 }
 
 /// Sentence-final characters: ASCII and CJK full stops, closing quotes and
@@ -382,6 +461,9 @@ mod tests {
             assert!(is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
         }
         let no = [
+            "SelecioneAdministração Agricultura Campanha Capacitação Combustíveis Comunicado Concurso Cultura Defesa Educação Esporte Eventos Fazenda",
+            "Donald Trump White House Ukraine USA Hong Kong China Beijing Xi Jinping Trade War Tariffs Senate House Impeachment Inquiry",
+            "Beijing warns US diplomat over Hong Kong rights bill, Oil prices steady after 2-day drop amid growth concerns, Karnataka Bypolls",
             "Home",
             "Related Stories",
             "Putin hails meeting, thinks Trump accepted election denials",

@@ -22,17 +22,22 @@ pub enum Heuristic {
     Markup,
     /// A short contact line with an e-mail address ([`is_contact`]).
     Contact,
-    /// A line that repeats the previous kept line.
+    /// A line that repeats the previous kept line. (Repeats further apart
+    /// are left alone: meal plans and feature lists repeat real lines.)
     Repeat,
+    /// A byline: "By" (or "Von", "Par", "Por", …) followed only by names
+    /// ([`is_byline`]).
+    Byline,
 }
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 5] = [
+    pub const ALL: [Heuristic; 6] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
         Heuristic::Contact,
+        Heuristic::Byline,
         Heuristic::Repeat,
     ];
 
@@ -44,6 +49,7 @@ impl Heuristic {
             Heuristic::Markup => "markup",
             Heuristic::Contact => "contact",
             Heuristic::Repeat => "repeat",
+            Heuristic::Byline => "byline",
         }
     }
 
@@ -57,6 +63,8 @@ impl Heuristic {
             Some(Heuristic::Markup)
         } else if words <= 30 && is_contact(line) {
             Some(Heuristic::Contact)
+        } else if words <= 16 && is_byline(line) {
+            Some(Heuristic::Byline)
         } else {
             None
         }
@@ -590,6 +598,52 @@ pub fn is_markup(line: &[u8]) -> bool {
     !plain.iter().any(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
 }
 
+/// Words that open a byline, lowercased.
+const BYLINE_OPENERS: &[&str] =
+    &["by", "by:", "von", "par", "por", "por:", "di", "door", "av", "автор:"];
+/// Words that may join the names of a byline, lowercased.
+const BYLINE_JOINERS: &[&str] = &[
+    "and", "&", "und", "et", "y", "e", "en", "и", "with", "de", "da", "del",
+    "della", "di", "do", "dos", "das", "van", "von", "der", "den", "la", "le",
+    "du", "bin", "al", "el", "|", "-", "–", "—", "/", "·",
+];
+
+/// Returns true if and only if `line` is a byline: an opener ("By", "Von",
+/// "Par", "Por", "Di", "Door", …) followed only by at least two names
+/// (capitalized or all-caps words, initials) and the words that join them:
+/// "By DANICA KIRKA and JILL LAWLESS", "By Stefan Becket, Kathryn Watson",
+/// "By Jane Roe, Associated Press".
+///
+/// "By the numbers", "By 2030", "Von der Idee zur Umsetzung" and "By
+/// Design" (one name) are not bylines.
+pub fn is_byline(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(&line[crate::rules::lead_end(line)..])
+    else {
+        return false;
+    };
+    let mut tokens = s.split(' ');
+    let Some(first) = tokens.next() else { return false };
+    if !BYLINE_OPENERS.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
+    let mut names = 0;
+    for (i, t) in tokens.enumerate() {
+        let t = t.trim_end_matches([',', ';']);
+        if t.is_empty() {
+            continue;
+        }
+        let c = t.chars().next().unwrap();
+        if c.is_uppercase() && !t.chars().any(|c| c.is_ascii_digit()) {
+            names += 1;
+        } else if i == 0
+            || !BYLINE_JOINERS.contains(&t.to_lowercase().as_str())
+        {
+            return false;
+        }
+    }
+    names >= 2
+}
+
 /// Cues that a line with an e-mail address is a contact line, lowercased.
 const CONTACT_CUES: &[&str] = &[
     "reached at",
@@ -757,6 +811,33 @@ mod tests {
             "**Note:** see [the docs](x) and more",
         ] {
             assert!(!is_markup(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        for s in [
+            "By DANICA KIRKA and JILL LAWLESS",
+            "By Stefan Becket, Kathryn Watson, Grace Segers",
+            "By Mike Wuerthele and Malcolm Owen",
+            "by Jane Roe | Associated Press",
+            "Von Anna Schmidt und Jonas Weber",
+            "Par Jean-Pierre Dupont",
+            "Por María de la Cruz",
+        ] {
+            assert!(is_byline(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "By the numbers",
+            "By 2030 Emissions Must Fall",
+            "By Design",
+            "Von der Idee zur Umsetzung",
+            "Par exemple",
+            "Door de regen",
+            "By Monday, the Council will decide",
+            "Bypass Road Closed",
+        ] {
+            assert!(!is_byline(s.as_bytes()), "{s}");
         }
     }
 

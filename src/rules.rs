@@ -51,7 +51,8 @@ pub enum Kind {
     /// `line`: the whole line is the phrase.
     Line,
     /// `count`: the whole line is the phrase, optionally with a number
-    /// before it or after it (`12 Comments`, `Comments (12)`, `3 min read`).
+    /// before it or after it (`12 Comments`, `Comments (12)`, `3 min read`,
+    /// `Image 3 of 12`).
     Count,
     /// `prefix[/N]`: the line starts with the phrase and has at most N
     /// words (default [`EDGE_WORDS`]).
@@ -495,17 +496,28 @@ fn is_word(b: u8) -> bool {
 }
 
 /// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
-/// `M` `+` inside or after, optionally in parentheses or brackets.
+/// `M` `+` inside or after, optionally in parentheses or brackets, or a
+/// position such as `3 of 12` or `3/12`.
 fn is_count(s: &[u8]) -> bool {
-    let s = s.strip_prefix(b"(").and_then(|s| s.strip_suffix(b")")).unwrap_or(
-        s.strip_prefix(b"[").and_then(|s| s.strip_suffix(b"]")).unwrap_or(s),
-    );
-    let Some(first) = s.first() else { return false };
-    first.is_ascii_digit()
-        && s.iter().all(|&b| {
-            b.is_ascii_digit()
-                || matches!(b, b',' | b'.' | b'k' | b'K' | b'M' | b'+')
-        })
+    let s = s
+        .strip_prefix(b"(")
+        .and_then(|s| s.strip_suffix(b")"))
+        .or_else(|| s.strip_prefix(b"[").and_then(|s| s.strip_suffix(b"]")))
+        .unwrap_or(s);
+    let number = |s: &[u8]| {
+        s.first().is_some_and(u8::is_ascii_digit)
+            && s.iter().all(|&b| {
+                b.is_ascii_digit()
+                    || matches!(b, b',' | b'.' | b'k' | b'K' | b'M' | b'+')
+            })
+    };
+    if let Some(at) = memchr::memmem::find(s, b" of ") {
+        return number(&s[..at]) && number(&s[at + 4..]);
+    }
+    if let Some(at) = memchr::memchr(b'/', s) {
+        return number(&s[..at]) && number(&s[at + 1..]);
+    }
+    number(s)
 }
 
 /// Returns true if and only if the match `line[start..end]` of `rule`'s

@@ -1,0 +1,103 @@
+//! The context heuristics on small documents: what they must drop and
+//! what they must keep.
+
+use clean::{Config, Rules, clean_bytes};
+
+const P1: &str = "The city council approved the new budget on Tuesday after \
+a long debate about school funding and road repairs.";
+const P2: &str = "Residents who spoke at the meeting were divided, with some \
+praising the plan and others warning about library cuts.";
+
+fn clean(s: &str) -> String {
+    let out = clean_bytes(s.as_bytes(), &Rules::builtin(), &Config::default());
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn menu_before_chrome_at_the_top_is_dropped_title_kept() {
+    let doc = format!(
+        "Home\nNews\nSport\nCity Council Passes Budget After Long Debate\n\
+         Share this article\n\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "City Council Passes Budget After Long Debate\n\n{P1}\n\n{P2}\n"
+        )
+    );
+}
+
+#[test]
+fn footer_after_chrome_at_the_end_is_dropped() {
+    let doc = format!(
+        "{P1}\n\n{P2}\n\nRelated stories\nMayor resigns\nSchools reopen\n\
+         Privacy Policy\nContact us\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
+fn short_lines_next_to_prose_are_kept() {
+    // A subheading after chrome but before prose, and a list between prose.
+    let doc = format!(
+        "{P1}\n\nAdvertisement\n\nWhat happens next\n\n{P2}\n\n\
+         Key dates\n* March\n* June\n\n{P1} Again.\n"
+    );
+    let out = clean(&doc);
+    for kept in ["What happens next", "Key dates", "* March", "* June"] {
+        assert!(out.contains(kept), "{kept} missing from:\n{out}");
+    }
+    assert!(!out.contains("Advertisement"));
+}
+
+#[test]
+fn a_document_without_prose_keeps_its_short_lines() {
+    // A poem: short lines, no sentence of six words, one chrome line.
+    let doc = "Share this\n\nThe fog comes\non little cat feet\n\nIt sits looking\n\
+               over harbor and city\n";
+    assert_eq!(
+        clean(doc),
+        "The fog comes\non little cat feet\n\nIt sits looking\nover harbor and city\n"
+    );
+}
+
+#[test]
+fn a_repeat_is_no_anchor() {
+    let doc = format!(
+        "{P1}\n\nCredit: Getty Images\n\nSubheading\nSubheading\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\nSubheading\n\n{P2}\n"));
+}
+
+#[test]
+fn soft_tail_marker_before_the_last_paragraph_is_a_button() {
+    let long = format!("{P2} {P2}");
+    let doc = format!("{P1}\n\n{P2}\n\n{P1} More.\n\nComments\n\n{long}\n");
+    let out = clean(&doc);
+    assert!(out.contains(&long), "{out}");
+    assert!(!out.contains("Comments"));
+    // Followed by a short line it starts the comment section.
+    let doc = format!(
+        "{P1}\n\n{P2}\n\n{P1} More.\n\nComments\n\nJoe\n\nGreat read!\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n\n{P1} More.\n"));
+}
+
+#[test]
+fn tag_clouds_are_not_prose() {
+    let cloud = "Agriculture Culture Education Environment Health Housing Jobs \
+                 Parks Police Roads Schools Sports Taxes Tourism Transport Water";
+    let doc = format!("{P1}\n\n{P2}\n\nTags:\n{cloud}\nPrivacy Policy\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
+fn no_heuristics_keeps_context_lines() {
+    let doc = format!("Politics\nWeather\nShare this article\n\n{P1}\n");
+    let cfg = Config { heuristics: false, ..Config::default() };
+    let out = clean_bytes(doc.as_bytes(), &Rules::builtin(), &cfg);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!("Politics\nWeather\n\n{P1}\n")
+    );
+}
