@@ -22,6 +22,10 @@ list inside the article — is kept. So is every short line of a document
 that has no prose at all (a poem, a list, a table): without prose there is
 nothing to tell chrome from content by.
 
+A block label ("Related stories", "More from …": rules of kind `block`)
+also claims the short lines after it when prose comes next, all but the
+last, which may be a subheading ([`Reason::Block`]).
+
 The first line of four or more words before the first prose line that does
 not end in a period is taken for the title and kept ([`Reason::Title`]).
 
@@ -74,12 +78,14 @@ pub enum Reason {
     Edge,
     /// Dropped: a short line between two chrome lines.
     BetweenChrome,
+    /// Dropped: a short line after a block label, before prose.
+    Block,
 }
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 3] =
-        [Reason::Title, Reason::Edge, Reason::BetweenChrome];
+    pub const ALL: [Reason; 4] =
+        [Reason::Title, Reason::Edge, Reason::BetweenChrome, Reason::Block];
 
     /// The name shown in `--explain` and `--stats`.
     pub fn name(self) -> &'static str {
@@ -87,6 +93,7 @@ impl Reason {
             Reason::Title => "title",
             Reason::Edge => "edge",
             Reason::BetweenChrome => "between-chrome",
+            Reason::Block => "block",
         }
     }
 }
@@ -98,13 +105,16 @@ enum Anchor {
     Edge,
     /// A chrome line.
     Chrome,
+    /// A block label ("Related stories"): chrome that also claims the
+    /// short lines after it.
+    Block,
     /// A prose line.
     Prose,
 }
 
 impl Anchor {
     fn is_bad(self) -> bool {
-        matches!(self, Anchor::Edge | Anchor::Chrome)
+        matches!(self, Anchor::Edge | Anchor::Chrome | Anchor::Block)
     }
 }
 
@@ -118,6 +128,8 @@ struct Entry {
     prev: Anchor,
     /// For an undecided line: the anchor after its run, once seen.
     next: Option<Anchor>,
+    /// The last line of its run.
+    last: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -164,6 +176,7 @@ impl Context {
                 verdict: Verdict::Keep(Why::Content),
                 prev: Anchor::Edge,
                 next: None,
+                last: false,
             },
             c,
         );
@@ -185,6 +198,11 @@ impl Context {
             // A repeat says nothing about its neighbours: the line it
             // repeats may be a real subheading.
             Verdict::Drop(Why::Heuristic(Heuristic::Repeat)) => {}
+            Verdict::Drop(Why::Rule(id))
+                if c.rules().rules()[id as usize].kind.is_block() =>
+            {
+                self.anchor_seen(Anchor::Block)
+            }
             Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
             Verdict::Keep(_) => {
                 prose = true;
@@ -215,6 +233,7 @@ impl Context {
             verdict,
             prev: self.anchor,
             next: None,
+            last: false,
         };
         self.push(entry, c);
         prose
@@ -226,6 +245,7 @@ impl Context {
         if anchor == Anchor::Prose {
             self.seen_prose = true;
         }
+        let mut last = true;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
                 continue;
@@ -234,6 +254,7 @@ impl Context {
                 break;
             }
             e.next = Some(anchor);
+            e.last = std::mem::take(&mut last);
         }
         self.anchor = anchor;
     }
@@ -331,12 +352,19 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
         && next.is_bad()
         && !(e.prev == Anchor::Edge && next == Anchor::Edge)
     {
-        let reason = if e.prev == Anchor::Chrome && next == Anchor::Chrome {
+        let reason = if e.prev.is_bad()
+            && e.prev != Anchor::Edge
+            && next.is_bad()
+            && next != Anchor::Edge
+        {
             Reason::BetweenChrome
         } else {
             Reason::Edge
         };
         return Some(Verdict::Drop(Why::Context(reason)));
+    }
+    if e.prev == Anchor::Block && next == Anchor::Prose && !e.last {
+        return Some(Verdict::Drop(Why::Context(Reason::Block)));
     }
     Some(Verdict::Keep(Why::Content))
 }

@@ -70,6 +70,14 @@ pub enum Kind {
     /// `tail-prefix[/N]`: like `prefix` with a word limit of N (default
     /// [`SHORT_WORDS`]), and a tail marker like `tail`.
     TailPrefix,
+    /// `block`: like `count`, and a block label ("Related stories", "More
+    /// from …"): the short lines after it are chrome up to the next prose
+    /// line, except the last one (which may be a subheading leading into
+    /// that prose).
+    Block,
+    /// `block-prefix[/N]`: like `prefix` with a word limit of N (default
+    /// [`SHORT_WORDS`]), and a block label like `block`.
+    BlockPrefix,
     /// `tail-soft`: like `tail`, but for labels that are also buttons
     /// ("Comments"): the tail starts only if the next non-blank line is not
     /// a long paragraph ([`SOFT_TAIL_WORDS`] words or more).
@@ -82,7 +90,7 @@ pub const SOFT_TAIL_WORDS: usize = 25;
 
 impl Kind {
     /// Every kind, with its name in rule files.
-    pub const ALL: [(&'static str, Kind); 8] = [
+    pub const ALL: [(&'static str, Kind); 10] = [
         ("line", Kind::Line),
         ("count", Kind::Count),
         ("prefix", Kind::Prefix),
@@ -91,6 +99,8 @@ impl Kind {
         ("tail", Kind::Tail),
         ("tail-prefix", Kind::TailPrefix),
         ("tail-soft", Kind::TailSoft),
+        ("block", Kind::Block),
+        ("block-prefix", Kind::BlockPrefix),
     ];
 
     /// The kind's name in rule files.
@@ -103,13 +113,24 @@ impl Kind {
         matches!(self, Kind::Tail | Kind::TailPrefix | Kind::TailSoft)
     }
 
+    /// Returns true if and only if this kind labels a block of links.
+    pub fn is_block(self) -> bool {
+        matches!(self, Kind::Block | Kind::BlockPrefix)
+    }
+
     /// The word limit used when a rule gives none; `None` when the kind
     /// matches whole lines only.
     fn default_words(self) -> Option<usize> {
         match self {
-            Kind::Line | Kind::Count | Kind::Tail | Kind::TailSoft => None,
+            Kind::Line
+            | Kind::Count
+            | Kind::Tail
+            | Kind::TailSoft
+            | Kind::Block => None,
             Kind::Prefix | Kind::Suffix => Some(EDGE_WORDS),
-            Kind::Short | Kind::TailPrefix => Some(SHORT_WORDS),
+            Kind::Short | Kind::TailPrefix | Kind::BlockPrefix => {
+                Some(SHORT_WORDS)
+            }
         }
     }
 }
@@ -543,14 +564,14 @@ fn matches(
     let lead = lead_end(line);
     match rule.kind {
         Kind::Short => true,
-        Kind::Prefix | Kind::TailPrefix => start == lead,
+        Kind::Prefix | Kind::TailPrefix | Kind::BlockPrefix => start == lead,
         Kind::Suffix => {
             end == trail_start(line, lead, TRAIL_SUFFIX) && start >= lead
         }
         Kind::Line => {
             start == lead && end >= trail_start(line, lead, TRAIL_WHOLE)
         }
-        Kind::Count | Kind::Tail | Kind::TailSoft => {
+        Kind::Count | Kind::Tail | Kind::TailSoft | Kind::Block => {
             if start < lead {
                 return false;
             }
@@ -621,7 +642,8 @@ mod tests {
         assert_eq!(
             parse_err(b"# x\n\nfoo bar"),
             "f.rules:3: unknown rule kind `foo` (expected one of: line, count, \
-             prefix, suffix, short, tail, tail-prefix, tail-soft)"
+             prefix, suffix, short, tail, tail-prefix, tail-soft, block, \
+             block-prefix)"
         );
         assert_eq!(parse_err(b"line   \n"), "f.rules:1: rule has no phrase");
         assert_eq!(

@@ -111,7 +111,8 @@ fn bad_rule_file_names_file_and_line() {
         err.trim_end(),
         format!(
             "clean: {}:3: unknown rule kind `bogus` (expected one of: line, \
-             count, prefix, suffix, short, tail, tail-prefix, tail-soft)",
+             count, prefix, suffix, short, tail, tail-prefix, tail-soft, block, \
+             block-prefix)",
             rules.display()
         )
     );

@@ -101,3 +101,13 @@ fn no_heuristics_keeps_context_lines() {
         format!("Politics\nWeather\n\n{P1}\n")
     );
 }
+
+#[test]
+fn block_label_claims_the_headlines_under_it() {
+    let doc = format!(
+        "{P1}\n\nMore from City Hall\nMayor resigns over budget row\n\
+         Schools reopen after strike\nWhat the vote means\n\n{P2}\n"
+    );
+    // The last short line before the prose may be a subheading: kept.
+    assert_eq!(clean(&doc), format!("{P1}\n\nWhat the vote means\n\n{P2}\n"));
+}
