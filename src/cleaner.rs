@@ -220,6 +220,20 @@ impl<'r> Cleaner<'r> {
         &self.stats
     }
 
+    /// Ends the current document if any line of it was seen (after an
+    /// input failed part way), so the next input starts afresh.
+    pub fn end_document_if_open(&mut self) {
+        if self.lineno > 0 || self.long.is_some() {
+            self.end_document();
+        }
+    }
+
+    /// Forgets the blank line owed between two documents of text mode: the
+    /// next document starts its own output (JSONL, WET).
+    pub fn forget_separator(&mut self) {
+        self.owe_separator = false;
+    }
+
     /// Counts `n` input bytes (the stream calls this).
     pub fn count_bytes_in(&mut self, n: usize) {
         self.stats.bytes_in += n as u64;

@@ -40,9 +40,11 @@ assert_eq!(out, b"The council voted 7-2 on Tuesday.\n");
 pub mod cleaner;
 pub mod context;
 pub mod heuristics;
+pub mod jsonl;
 pub mod normalize;
 pub mod rules;
 pub mod stream;
+pub mod wet;
 
 pub use cleaner::{Cleaner, Config, Stats};
 pub use rules::Rules;
@@ -55,6 +57,7 @@ pub fn clean_bytes(input: &[u8], rules: &Rules, config: &Config) -> Vec<u8> {
         record_terminator: config.record_terminator,
         line_buffered: false,
         end_document_at_eof: true,
+        count_input: true,
     };
     if let Err(e) = stream::run(input, &mut out, &mut cleaner, &opts) {
         unreachable!("reading and writing memory cannot fail: {e}");

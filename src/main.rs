@@ -1,22 +1,23 @@
 //! The `clean` command line: arguments → configuration → run → exit code.
 
-use std::fs::File;
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::fs::{self, File};
+use std::io::{self, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use clap::Parser;
 
 use clean::rules::{self, Rules};
-use clean::{Cleaner, Config, stream};
+use clean::{Cleaner, Config, jsonl, stream, wet};
 
 /// Strip page chrome (comment prompts, share rows, credits, bylines, menus,
 /// …) from scraped article text and normalize its whitespace.
 ///
 /// Reads each FILE (or standard input) as one document and writes the
 /// cleaned text to standard output. Several FILEs are cleaned as separate
-/// documents, separated by one blank line.
+/// documents, separated by one blank line. With -z, --jsonl or --wet a
+/// stream holds many documents.
 ///
 /// Exit status: 0 on success (a closed output pipe counts as success),
 /// 2 on any error.
@@ -26,6 +27,20 @@ struct Args {
     /// Input files; none or `-` means standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+
+    /// Read more input file names from F, NUL-separated (`find -print0`);
+    /// `-` means standard input.
+    #[arg(long, value_name = "F")]
+    files0_from: Option<PathBuf>,
+
+    /// Write each input's output to DIR under the input's file name
+    /// (written to a temporary file, then renamed into place).
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+
+    /// Replace each input file with its cleaned version (atomically).
+    #[arg(long, conflicts_with = "output_dir")]
+    in_place: bool,
 
     /// Also use the rules in FILE (same format as --print-builtin).
     /// Repeatable; applied after the builtin rules.
@@ -37,7 +52,7 @@ struct Args {
     no_builtin: bool,
 
     /// Do not use the builtin heuristics (dates, separators, repeats,
-    /// Markdown leftovers, contact lines, document edges, blocks).
+    /// Markdown leftovers, contact lines, bylines, context).
     #[arg(long)]
     no_heuristics: bool,
 
@@ -52,18 +67,57 @@ struct Args {
     explain: bool,
 
     /// Print a summary to standard error at the end: documents, lines and
-    /// bytes in and out, and lines removed per rule and heuristic.
+    /// bytes in and out, time, and lines removed per rule, category and
+    /// heuristic.
     #[arg(long)]
     stats: bool,
 
-    /// Write the output after every input line (for `tail -f | clean`).
+    /// Write the --stats summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    stats_json: Option<PathBuf>,
+
+    /// Write the output after every input line or record.
     #[arg(long)]
     line_buffered: bool,
 
     /// Input and output are NUL-terminated documents (one output record
     /// per input record, an empty one when nothing is left).
-    #[arg(short = 'z', long)]
+    #[arg(short = 'z', long, conflicts_with_all = ["jsonl", "wet"])]
     null_data: bool,
+
+    /// Input and output are JSON Lines; the --text-key field of each
+    /// object is cleaned, everything else is passed through byte for byte.
+    #[arg(long, conflicts_with = "wet")]
+    jsonl: bool,
+
+    /// The JSON field to clean.
+    #[arg(
+        long,
+        value_name = "KEY",
+        default_value = "text",
+        requires = "jsonl"
+    )]
+    text_key: String,
+
+    /// With --jsonl: pass invalid lines through unchanged (counted)
+    /// instead of failing.
+    #[arg(long, requires = "jsonl")]
+    skip_invalid: bool,
+
+    /// With --jsonl or --wet --to-jsonl: drop records whose text comes out
+    /// empty (counted).
+    #[arg(long)]
+    drop_empty: bool,
+
+    /// Input is Common Crawl WET (WARC), plain or gzip: each `conversion`
+    /// record's text is cleaned; output is WARC (see the README).
+    #[arg(long)]
+    wet: bool,
+
+    /// With --wet: write one JSON line per page (url, date, language,
+    /// text) instead of WARC.
+    #[arg(long, requires = "wet")]
+    to_jsonl: bool,
 }
 
 fn main() -> ExitCode {
@@ -81,6 +135,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// How the input is split into documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Text,
+    Nul,
+    Jsonl,
+    Wet,
+}
+
 /// Runs `clean`; `Ok(false)` means some inputs failed and were reported.
 fn run(args: Args) -> anyhow::Result<bool> {
     if args.print_builtin {
@@ -89,62 +152,294 @@ fn run(args: Args) -> anyhow::Result<bool> {
         out.flush()?;
         return Ok(true);
     }
+    let mode = if args.null_data {
+        Mode::Nul
+    } else if args.jsonl {
+        Mode::Jsonl
+    } else if args.wet {
+        Mode::Wet
+    } else {
+        Mode::Text
+    };
     let rules = load_rules(&args)?;
     let config = Config {
         heuristics: !args.no_heuristics,
         explain: args.explain,
-        record_terminator: args.null_data.then_some(0),
+        record_terminator: (mode == Mode::Nul).then_some(0),
         ..Config::default()
     };
+    let inputs = inputs(&args)?;
+    if let Some(dir) = &args.output_dir {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("creating {}", dir.display()))?;
+    }
     let mut cleaner = Cleaner::new(&rules, config);
-    let opts = stream::Options {
-        record_terminator: args.null_data.then_some(0),
-        line_buffered: args.line_buffered,
-        end_document_at_eof: true,
-    };
+    let mut counts = Counts::default();
     let started = std::time::Instant::now();
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut ok = true;
-    let stdin_only = args.files.is_empty();
-    let inputs: Vec<PathBuf> =
-        if stdin_only { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let separate = args.output_dir.is_some() || args.in_place;
     for path in &inputs {
-        if path.as_os_str() == "-" {
+        let name = display(path);
+        if separate {
             let res =
-                stream::run(io::stdin().lock(), &mut out, &mut cleaner, &opts);
-            check(res, "standard input")?;
-            continue;
-        }
-        let file = match open(path) {
-            Ok(f) => f,
-            Err(err) => {
-                // Like cat and grep: report, go on with the other files,
-                // and exit with an error status at the end.
-                out.flush().context("writing output")?;
+                clean_to_file(&args, mode, path, &mut cleaner, &mut counts);
+            if let Err(err) = res {
+                if is_broken_pipe(&err) {
+                    return Err(err);
+                }
                 let _ = writeln!(io::stderr(), "clean: {err:#}");
                 ok = false;
-                continue;
+            }
+            continue;
+        }
+        let rdr: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match open(path) {
+                Ok(f) => Box::new(f),
+                Err(err) => {
+                    // Like cat and grep: report, go on with the other
+                    // files, and exit with an error status at the end.
+                    out.flush().context("writing output")?;
+                    let _ = writeln!(io::stderr(), "clean: {err:#}");
+                    ok = false;
+                    continue;
+                }
             }
         };
-        let res = stream::run(file, &mut out, &mut cleaner, &opts);
-        check(res, &path.display().to_string())?;
+        process(&args, mode, rdr, &mut out, &mut cleaner, &mut counts, &name)?;
     }
     out.flush().context("writing output")?;
+    let elapsed = started.elapsed();
     if args.stats {
-        print_stats(&cleaner, started.elapsed())?;
+        print_stats(&cleaner, &counts, elapsed)?;
+    }
+    if let Some(path) = &args.stats_json {
+        let json = stats_json(&cleaner, &counts, elapsed);
+        fs::write(path, format!("{json:#}\n"))
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(ok)
 }
 
+/// Record counters of the multi-document modes.
+#[derive(Debug, Default)]
+struct Counts {
+    records: u64,
+    invalid: u64,
+    dropped_empty: u64,
+    passed_through: u64,
+}
+
+/// Cleans one input stream in `mode` into `out`.
+fn process<W: Write>(
+    args: &Args,
+    mode: Mode,
+    rdr: Box<dyn Read + '_>,
+    out: &mut W,
+    cleaner: &mut Cleaner<'_>,
+    counts: &mut Counts,
+    name: &str,
+) -> anyhow::Result<()> {
+    let sopts = stream::Options {
+        record_terminator: (mode == Mode::Nul).then_some(0),
+        line_buffered: args.line_buffered,
+        end_document_at_eof: true,
+        count_input: true,
+    };
+    match mode {
+        Mode::Text | Mode::Nul => {
+            check(stream::run(rdr, out, cleaner, &sopts), name)
+        }
+        Mode::Jsonl => {
+            let opts = jsonl::Options {
+                text_key: args.text_key.clone(),
+                skip_invalid: args.skip_invalid,
+                drop_empty: args.drop_empty,
+                line_buffered: args.line_buffered,
+            };
+            let rdr = BufReader::with_capacity(1 << 16, rdr);
+            match jsonl::run(rdr, out, cleaner, &opts) {
+                Ok(c) => {
+                    counts.records += c.records;
+                    counts.invalid += c.invalid;
+                    counts.dropped_empty += c.dropped_empty;
+                    Ok(())
+                }
+                Err(jsonl::Error::Io(e)) => check(Err(e), name),
+                Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
+            }
+        }
+        Mode::Wet => {
+            let opts = wet::Options {
+                to_jsonl: args.to_jsonl,
+                drop_empty: args.drop_empty,
+                line_buffered: args.line_buffered,
+            };
+            let rdr = BufReader::with_capacity(1 << 16, rdr);
+            match wet::run(rdr, out, cleaner, &opts) {
+                Ok(c) => {
+                    counts.records += c.records;
+                    counts.passed_through += c.passed_through;
+                    counts.dropped_empty += c.dropped_empty;
+                    Ok(())
+                }
+                Err(wet::Error::Io(e)) => check(Err(e), name),
+                Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
+            }
+        }
+    }
+}
+
+/// Cleans `path` into its output file (`-o DIR` or `--in-place`): written
+/// to a temporary file next to the output, then renamed over it, so no
+/// reader ever sees a half-written output.
+fn clean_to_file(
+    args: &Args,
+    mode: Mode,
+    path: &Path,
+    cleaner: &mut Cleaner<'_>,
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
+    if path.as_os_str() == "-" {
+        bail!(
+            "standard input cannot be cleaned into a file with -o or --in-place"
+        );
+    }
+    let file_name = path
+        .file_name()
+        .with_context(|| format!("{}: no file name", path.display()))?;
+    // Only the base name is used, so a `../` in an input name cannot
+    // write outside DIR.
+    let target = match &args.output_dir {
+        Some(dir) => dir.join(file_name),
+        None => path.to_path_buf(),
+    };
+    let input = open(path)?;
+    if !args.in_place && same_file(path, &target) {
+        bail!(
+            "{}: output would overwrite the input (use --in-place to replace it)",
+            path.display()
+        );
+    }
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp_name = format!(
+        ".{}.clean-tmp-{}",
+        file_name.to_string_lossy(),
+        std::process::id()
+    );
+    remove_stale_temps(dir, &file_name.to_string_lossy());
+    let tmp = dir.join(tmp_name);
+    let result = (|| -> anyhow::Result<()> {
+        let file = File::create(&tmp)
+            .with_context(|| format!("creating {}", tmp.display()))?;
+        let mut w = io::BufWriter::with_capacity(1 << 16, file);
+        process(
+            args,
+            mode,
+            Box::new(input),
+            &mut w,
+            cleaner,
+            counts,
+            &display(path),
+        )?;
+        let file = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .context("writing output")?;
+        file.sync_all().context("writing output")?;
+        fs::rename(&tmp, &target)
+            .with_context(|| format!("renaming into {}", target.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    cleaner.end_document_if_open();
+    cleaner.forget_separator();
+    result
+}
+
+/// Removes temporary files an earlier, interrupted run left for `name`.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.clean-tmp-");
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Returns true if and only if `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The input paths: FILE arguments, then `--files0-from`; stdin if none.
+fn inputs(args: &Args) -> anyhow::Result<Vec<PathBuf>> {
+    let mut inputs = args.files.clone();
+    if let Some(list) = &args.files0_from {
+        let mut data = Vec::new();
+        if list.as_os_str() == "-" {
+            io::stdin()
+                .lock()
+                .read_to_end(&mut data)
+                .context("reading file names from standard input")?;
+        } else {
+            data = fs::read(list).with_context(|| {
+                format!("reading file names from {}", list.display())
+            })?;
+        }
+        for name in data.split(|&b| b == 0).filter(|n| !n.is_empty()) {
+            inputs.push(path_from_bytes(name));
+        }
+        if inputs.is_empty() {
+            bail!("{}: no file names", list.display());
+        }
+    }
+    if inputs.is_empty() {
+        inputs.push(PathBuf::from("-"));
+    }
+    Ok(inputs)
+}
+
+#[cfg(unix)]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
+}
+
+fn display(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Opens an input file, refusing directories with a clear message.
-fn open(path: &PathBuf) -> anyhow::Result<File> {
+fn open(path: &Path) -> anyhow::Result<File> {
     let file =
         File::open(path).with_context(|| format!("{}", path.display()))?;
     let meta =
         file.metadata().with_context(|| format!("{}", path.display()))?;
     if meta.is_dir() {
-        anyhow::bail!("{}: is a directory", path.display());
+        bail!("{}: is a directory", path.display());
     }
     Ok(file)
 }
@@ -160,7 +455,7 @@ fn load_rules(args: &Args) -> anyhow::Result<Rules> {
         )?;
     }
     for path in &args.rules {
-        let text = std::fs::read(path)
+        let text = fs::read(path)
             .with_context(|| format!("reading rules {}", path.display()))?;
         rules::parse(&path.display().to_string(), &text, &mut list)?;
     }
@@ -184,9 +479,46 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
+/// Lines removed per rule or heuristic (count, description), and per
+/// rule category (name, count).
+type Removals = (Vec<(u64, String)>, Vec<(String, u64)>);
+
+/// One row per rule, category and heuristic that removed lines.
+fn removal_rows(cleaner: &Cleaner<'_>) -> Removals {
+    let s = cleaner.stats();
+    let rules = cleaner.rules().rules();
+    let mut rows = Vec::new();
+    let mut cats: Vec<(String, u64)> = Vec::new();
+    for (id, &n) in s.by_rule.iter().enumerate() {
+        if n > 0 {
+            rows.push((n, format!("rule {}", rules[id])));
+            match cats.iter_mut().find(|(c, _)| *c == rules[id].category) {
+                Some((_, m)) => *m += n,
+                None => cats.push((rules[id].category.clone(), n)),
+            }
+        }
+    }
+    for (h, &n) in
+        clean::heuristics::Heuristic::ALL.iter().zip(&s.by_heuristic)
+    {
+        if n > 0 {
+            rows.push((n, format!("heuristic {h}")));
+        }
+    }
+    for (r, &n) in clean::context::Reason::ALL.iter().zip(&s.by_context) {
+        if n > 0 && *r != clean::context::Reason::Title {
+            rows.push((n, format!("context {}", r.name())));
+        }
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    cats.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    (rows, cats)
+}
+
 /// Writes the `--stats` summary to standard error.
 fn print_stats(
     cleaner: &Cleaner<'_>,
+    counts: &Counts,
     elapsed: std::time::Duration,
 ) -> io::Result<()> {
     let s = cleaner.stats();
@@ -206,26 +538,20 @@ fn print_stats(
         secs,
         mbs
     )?;
-    let rules = cleaner.rules().rules();
-    let mut rows: Vec<(u64, String)> = Vec::new();
-    for (id, &n) in s.by_rule.iter().enumerate() {
-        if n > 0 {
-            rows.push((n, format!("rule {}", rules[id])));
-        }
+    if counts.records > 0 || counts.invalid > 0 {
+        writeln!(
+            e,
+            "clean: {} record(s); {} invalid passed through, {} dropped empty, {} other WARC records passed through",
+            counts.records,
+            counts.invalid,
+            counts.dropped_empty,
+            counts.passed_through
+        )?;
     }
-    for (h, &n) in
-        clean::heuristics::Heuristic::ALL.iter().zip(&s.by_heuristic)
-    {
-        if n > 0 {
-            rows.push((n, format!("heuristic {h}")));
-        }
+    let (rows, cats) = removal_rows(cleaner);
+    for (cat, n) in cats {
+        writeln!(e, "{n:>10}  category {cat}")?;
     }
-    for (r, &n) in clean::context::Reason::ALL.iter().zip(&s.by_context) {
-        if n > 0 {
-            rows.push((n, format!("context {}", r.name())));
-        }
-    }
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     for (n, what) in rows {
         writeln!(e, "{n:>10}  {what}")?;
     }
@@ -233,6 +559,62 @@ fn print_stats(
         writeln!(e, "{:>10}  long lines passed through", s.long_lines)?;
     }
     Ok(())
+}
+
+/// The `--stats-json` document.
+fn stats_json(
+    cleaner: &Cleaner<'_>,
+    counts: &Counts,
+    elapsed: std::time::Duration,
+) -> serde_json::Value {
+    let s = cleaner.stats();
+    let secs = elapsed.as_secs_f64();
+    let (_, cats) = removal_rows(cleaner);
+    let rules = cleaner.rules().rules();
+    let by_rule: Vec<serde_json::Value> = s
+        .by_rule
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(id, n)| {
+            let r = &rules[id];
+            serde_json::json!({
+                "source": r.source, "line": r.line, "kind": r.kind.name(),
+                "phrase": r.phrase, "category": r.category, "removed": n,
+            })
+        })
+        .collect();
+    let mut heur = serde_json::Map::new();
+    for (h, &n) in
+        clean::heuristics::Heuristic::ALL.iter().zip(&s.by_heuristic)
+    {
+        heur.insert(h.name().to_string(), n.into());
+    }
+    for (r, &n) in clean::context::Reason::ALL.iter().zip(&s.by_context) {
+        heur.insert(format!("context-{}", r.name()), n.into());
+    }
+    serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "documents": s.docs,
+        "records": counts.records,
+        "records_invalid": counts.invalid,
+        "records_dropped_empty": counts.dropped_empty,
+        "warc_records_passed_through": counts.passed_through,
+        "lines_in": s.lines_in,
+        "lines_out": s.lines_out,
+        "lines_removed": s.dropped(),
+        "long_lines": s.long_lines,
+        "bytes_in": s.bytes_in,
+        "bytes_out": s.bytes_out,
+        "elapsed_seconds": secs,
+        "mb_per_second": if secs > 0.0 { s.bytes_in as f64 / 1e6 / secs } else { 0.0 },
+        "removed_by_category": cats
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Value::from(v)))
+            .collect::<serde_json::Map<String, serde_json::Value>>(),
+        "removed_by_heuristic": heur,
+        "removed_by_rule": by_rule,
+    })
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::cleaner::Cleaner;
 pub const READ_SIZE: usize = 256 * 1024;
 
 /// Options of one [`run`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Byte that ends a document (`-z`: NUL). `None`: the whole input is
     /// one document.
@@ -32,6 +32,9 @@ pub struct Options {
     /// End the document at the end of the input. False when several
     /// inputs form one stream of records.
     pub end_document_at_eof: bool,
+    /// Count the bytes read in the cleaner's stats (false when the caller
+    /// counts the input itself, as the JSONL and WET readers do).
+    pub count_input: bool,
 }
 
 /// An I/O error, with the side it happened on.
@@ -64,6 +67,17 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(self.io())
+    }
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            record_terminator: None,
+            line_buffered: false,
+            end_document_at_eof: true,
+            count_input: true,
+        }
     }
 }
 
@@ -117,7 +131,9 @@ pub fn run<R: Read, W: Write + ?Sized>(
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(Error::Read(e)),
         };
-        cleaner.count_bytes_in(n);
+        if opts.count_input {
+            cleaner.count_bytes_in(n);
+        }
         let scan_from = s.end;
         s.end += n;
         split(&mut s, scan_from, cleaner, term, max_line);

@@ -34,6 +34,7 @@ fn run_with(
         record_terminator: config.record_terminator,
         line_buffered: false,
         end_document_at_eof: true,
+        count_input: true,
     };
     stream::run(Chunked { data: input, step }, &mut out, &mut cleaner, &opts)
         .unwrap();

@@ -1,0 +1,370 @@
+/*!
+JSON Lines: one JSON object per line; one string field is cleaned.
+
+Only the text field's value changes, and it changes in place: the cleaned
+string is spliced into the original line at the byte span of the old
+value. Every other byte — the other fields, their order and formatting,
+escapes, numbers, whitespace — is passed through as it was.
+
+The cleaned text is exactly what `clean` writes for that text alone
+(including its final newline), JSON-escaped.
+
+* A line that is not a JSON object, lacks the key, or whose value is not a
+  string is an error naming the line number, or with
+  [`Options::skip_invalid`] is passed through unchanged and counted.
+* A whitespace-only line is passed through unchanged.
+* With a duplicate key, the last occurrence is the one cleaned (as most
+  JSON readers take the last); the others pass through.
+* Every output record ends in `\n`, also when the input's last line had no
+  newline. A `\r\n` terminator is kept.
+*/
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::{BufRead, Write};
+
+use serde::de::{Deserializer as _, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::cleaner::Cleaner;
+use crate::stream;
+
+/// Options of [`run`].
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The field to clean. Default: `text`.
+    pub text_key: String,
+    /// Pass invalid lines through unchanged instead of failing.
+    pub skip_invalid: bool,
+    /// Drop records whose text comes out empty.
+    pub drop_empty: bool,
+    /// Write each record as soon as it is cleaned.
+    pub line_buffered: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            text_key: "text".to_string(),
+            skip_invalid: false,
+            drop_empty: false,
+            line_buffered: false,
+        }
+    }
+}
+
+/// Counters of one [`run`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Records read (lines that were not blank).
+    pub records: u64,
+    /// Invalid lines passed through with [`Options::skip_invalid`].
+    pub invalid: u64,
+    /// Records dropped with [`Options::drop_empty`].
+    pub dropped_empty: u64,
+}
+
+/// What went wrong.
+#[derive(Debug)]
+pub enum Error {
+    /// Reading or writing failed.
+    Io(stream::Error),
+    /// Line `line` (1-based) is not a valid record.
+    Invalid {
+        /// The 1-based line number.
+        line: u64,
+        /// Why.
+        why: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io(e) => e.fmt(f),
+            Error::Invalid { line, why } => write!(f, "line {line}: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io(e) => Some(e),
+            Error::Invalid { .. } => None,
+        }
+    }
+}
+
+/// Cleans the JSONL records of `rdr` into `wtr`, each text field as its
+/// own document.
+pub fn run<R: BufRead, W: Write + ?Sized>(
+    mut rdr: R,
+    wtr: &mut W,
+    cleaner: &mut Cleaner<'_>,
+    opts: &Options,
+) -> Result<Counts, Error> {
+    let mut counts = Counts::default();
+    let mut line = Vec::new();
+    let mut out = Vec::new();
+    let mut lineno = 0u64;
+    loop {
+        line.clear();
+        let n = rdr
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::Io(stream::Error::Read(e)))?;
+        if n == 0 {
+            break;
+        }
+        lineno += 1;
+        cleaner.count_bytes_in(n);
+        out.clear();
+        match record(&line, cleaner, opts, &mut out) {
+            Ok(Outcome::Blank) => {}
+            Ok(Outcome::Cleaned) => counts.records += 1,
+            Ok(Outcome::Dropped) => {
+                counts.records += 1;
+                counts.dropped_empty += 1;
+                continue;
+            }
+            Err(_) if opts.skip_invalid => {
+                counts.records += 1;
+                counts.invalid += 1;
+                out.clear();
+                out.extend_from_slice(&line);
+                if !out.ends_with(b"\n") {
+                    out.push(b'\n');
+                }
+            }
+            Err(why) => return Err(Error::Invalid { line: lineno, why }),
+        }
+        wtr.write_all(&out).map_err(|e| Error::Io(stream::Error::Write(e)))?;
+        if opts.line_buffered {
+            wtr.flush().map_err(|e| Error::Io(stream::Error::Write(e)))?;
+        }
+    }
+    wtr.flush().map_err(|e| Error::Io(stream::Error::Write(e)))?;
+    Ok(counts)
+}
+
+/// What became of one line.
+enum Outcome {
+    /// A whitespace-only line, passed through.
+    Blank,
+    /// A record, cleaned into the output.
+    Cleaned,
+    /// A record whose text came out empty, dropped.
+    Dropped,
+}
+
+/// Cleans one line into `out`; an `Err` says why the line is invalid.
+fn record(
+    line: &[u8],
+    cleaner: &mut Cleaner<'_>,
+    opts: &Options,
+    out: &mut Vec<u8>,
+) -> Result<Outcome, String> {
+    let (body, term): (&[u8], &[u8]) =
+        if let Some(b) = line.strip_suffix(b"\r\n") {
+            (b, b"\r\n")
+        } else if let Some(b) = line.strip_suffix(b"\n") {
+            (b, b"\n")
+        } else {
+            (line, b"\n")
+        };
+    if body.iter().all(u8::is_ascii_whitespace) {
+        out.extend_from_slice(body);
+        out.extend_from_slice(term);
+        return Ok(Outcome::Blank);
+    }
+    let text = std::str::from_utf8(body)
+        .map_err(|e| format!("not valid UTF-8: {e}"))?;
+    let fields = parse_object(text)?;
+    let Some((_, raw)) =
+        fields.iter().rev().find(|(k, _)| *k == opts.text_key)
+    else {
+        return Err(format!("no \"{}\" field", opts.text_key));
+    };
+    let raw = raw.get();
+    if !raw.starts_with('"') {
+        return Err(format!("\"{}\" is not a string", opts.text_key));
+    }
+    let value: Cow<'_, str> = serde_json::from_str(raw)
+        .map_err(|e| format!("bad \"{}\" string: {e}", opts.text_key))?;
+    let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+    let end = start + raw.len();
+    let cleaned = clean_text(value.as_bytes(), cleaner);
+    if cleaned.is_empty() && opts.drop_empty {
+        return Ok(Outcome::Dropped);
+    }
+    // Cleaning valid UTF-8 only removes or replaces whole characters.
+    let cleaned =
+        String::from_utf8(cleaned).expect("cleaned text stays UTF-8");
+    out.extend_from_slice(&body[..start]);
+    serde_json::to_writer(&mut *out, &cleaned).expect("writing to memory");
+    out.extend_from_slice(&body[end..]);
+    out.extend_from_slice(term);
+    Ok(Outcome::Cleaned)
+}
+
+/// Cleans one document held in memory with `cleaner`.
+pub(crate) fn clean_text(text: &[u8], cleaner: &mut Cleaner<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let opts = stream::Options {
+        record_terminator: None,
+        line_buffered: false,
+        end_document_at_eof: true,
+        count_input: false,
+    };
+    if let Err(e) = stream::run(text, &mut out, cleaner, &opts) {
+        unreachable!("reading and writing memory cannot fail: {e}");
+    }
+    cleaner.forget_separator();
+    out
+}
+
+/// The fields of a JSON object, in order, duplicates included, with their
+/// values as raw JSON text borrowed from `text`.
+fn parse_object(text: &str) -> Result<Vec<(Cow<'_, str>, &RawValue)>, String> {
+    struct Fields;
+    impl<'de> Visitor<'de> for Fields {
+        type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut v = Vec::new();
+            while let Some(key) = map.next_key::<CowStr<'de>>()? {
+                let value: &'de RawValue = map.next_value()?;
+                v.push((key.0, value));
+            }
+            Ok(v)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let fields = (&mut de)
+        .deserialize_map(Fields)
+        .map_err(|e| format!("not a JSON object: {e}"))?;
+    de.end().map_err(|e| format!("not a JSON object: {e}"))?;
+    Ok(fields)
+}
+
+/// A map key that borrows when it has no escapes.
+struct CowStr<'a>(Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for CowStr<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(
+                self,
+                v: &'de str,
+            ) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Rules};
+
+    fn run_str(
+        input: &str,
+        opts: &Options,
+    ) -> Result<(String, Counts), String> {
+        let rules = Rules::builtin();
+        let mut cleaner = Cleaner::new(&rules, Config::default());
+        let mut out = Vec::new();
+        let counts = run(input.as_bytes(), &mut out, &mut cleaner, opts)
+            .map_err(|e| e.to_string())?;
+        Ok((String::from_utf8(out).unwrap(), counts))
+    }
+
+    #[test]
+    fn only_the_text_value_changes() {
+        let input = "{\"id\": 1.50, \"text\":\"Share this\\n\\nKept\\u00a0 text.\", \"meta\" : {\"b\":[1,2]}}\n";
+        let (out, c) = run_str(input, &Options::default()).unwrap();
+        assert_eq!(
+            out,
+            "{\"id\": 1.50, \"text\":\"Kept text.\\n\", \"meta\" : {\"b\":[1,2]}}\n"
+        );
+        assert_eq!(c.records, 1);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let opts = Options::default();
+        assert_eq!(
+            run_str("{\"text\":\"a\"}\noops\n", &opts).unwrap_err(),
+            "line 2: not a JSON object: expected value at line 1 column 1"
+        );
+        assert_eq!(
+            run_str("{\"id\":1}\n", &opts).unwrap_err(),
+            "line 1: no \"text\" field"
+        );
+        assert_eq!(
+            run_str("{\"text\":3}\n", &opts).unwrap_err(),
+            "line 1: \"text\" is not a string"
+        );
+        assert!(
+            run_str("[1]\n", &opts)
+                .unwrap_err()
+                .starts_with("line 1: not a JSON object")
+        );
+        assert!(
+            run_str("{\"text\":\"\\ud800\"}\n", &opts)
+                .unwrap_err()
+                .starts_with("line 1: bad \"text\" string")
+        );
+    }
+
+    #[test]
+    fn skip_invalid_and_drop_empty() {
+        let opts = Options {
+            skip_invalid: true,
+            drop_empty: true,
+            ..Options::default()
+        };
+        let input =
+            "nope\n{\"text\":\"Advertisement\"}\n\n{\"text\":\"Kept.\"}";
+        let (out, c) = run_str(input, &opts).unwrap();
+        assert_eq!(out, "nope\n\n{\"text\":\"Kept.\\n\"}\n");
+        assert_eq!(c, Counts { records: 3, invalid: 1, dropped_empty: 1 });
+    }
+
+    #[test]
+    fn duplicate_keys_clean_the_last_and_keys_may_be_escaped() {
+        let input =
+            "{\"text\":\"Advertisement\",\"te\\u0078t\":\"Advertisement\"}\n";
+        let (out, _) = run_str(input, &Options::default()).unwrap();
+        assert_eq!(out, "{\"text\":\"Advertisement\",\"te\\u0078t\":\"\"}\n");
+    }
+
+    #[test]
+    fn other_text_key_and_crlf() {
+        let opts =
+            Options { text_key: "raw_content".into(), ..Options::default() };
+        let (out, _) =
+            run_str("{\"raw_content\":\"a\\u0000b\"}\r\n", &opts).unwrap();
+        assert_eq!(out, "{\"raw_content\":\"ab\\n\"}\r\n");
+    }
+}
