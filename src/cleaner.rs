@@ -104,6 +104,29 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// Adds `other`'s counters to these (for statistics gathered on
+    /// several threads).
+    pub fn merge(&mut self, other: &Stats) {
+        self.docs += other.docs;
+        self.lines_in += other.lines_in;
+        self.lines_out += other.lines_out;
+        self.bytes_in += other.bytes_in;
+        self.bytes_out += other.bytes_out;
+        self.long_lines += other.long_lines;
+        if self.by_rule.len() < other.by_rule.len() {
+            self.by_rule.resize(other.by_rule.len(), 0);
+        }
+        for (a, b) in self.by_rule.iter_mut().zip(&other.by_rule) {
+            *a += b;
+        }
+        for (a, b) in self.by_heuristic.iter_mut().zip(&other.by_heuristic) {
+            *a += b;
+        }
+        for (a, b) in self.by_context.iter_mut().zip(&other.by_context) {
+            *a += b;
+        }
+    }
+
     /// Lines dropped in all.
     pub fn dropped(&self) -> u64 {
         self.by_rule.iter().sum::<u64>()

@@ -388,19 +388,20 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
         return true; // a script without spaces: no word statistics
     }
     let punctuated = sentence || text.iter().any(|b| b",.;:!?".contains(b));
-    let stop = stopword_count(text);
-    // Unknown language (no stopword at all in a non-ASCII line): trust the
-    // length and punctuation.
-    if stop == 0 && !text.is_ascii() {
-        return punctuated;
-    }
     // Without punctuation only a line dense with function words is prose.
     let min = if punctuated {
         MIN_STOPWORD_PERCENT
     } else {
         2 * MIN_STOPWORD_PERCENT
     };
-    stop * 100 >= words * min
+    let need = (words * min).div_ceil(100);
+    let stop = stopword_count(text, need);
+    // Unknown language (no stopword at all in a non-ASCII line): trust the
+    // length and punctuation.
+    if stop == 0 && !text.is_ascii() {
+        return punctuated;
+    }
+    stop >= need
 }
 
 /// Prose in a language of [`STOPWORDS`] has at least this share of
@@ -442,22 +443,41 @@ pub const STOPWORDS: &[&str] = &[
     "dalam", "akan", "pada", "ada", "juga", "ke", "karena",
 ];
 
-/// The number of words of `text` in [`STOPWORDS`].
-fn stopword_count(text: &[u8]) -> usize {
+/// [`STOPWORDS`] sorted, for binary search.
+fn sorted_stopwords() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> =
+        std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = STOPWORDS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// The number of words of `text` in [`STOPWORDS`], counting no further
+/// than `enough` (but at least to the first one).
+fn stopword_count(text: &[u8], enough: usize) -> usize {
     let Ok(s) = std::str::from_utf8(text) else { return 0 };
+    let list = sorted_stopwords();
     let mut n = 0;
+    let mut lower = String::new();
     for w in s.split(' ') {
+        if n > 0 && n >= enough {
+            break;
+        }
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || w.len() > 12 {
             continue;
         }
-        let hit = if w.is_ascii() && w.bytes().all(|b| b.is_ascii_lowercase())
-        {
-            STOPWORDS.contains(&w)
+        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w
         } else {
-            STOPWORDS.contains(&w.to_lowercase().as_str())
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lower.as_str()
         };
-        n += hit as usize;
+        n += list.binary_search(&w).is_ok() as usize;
     }
     n
 }

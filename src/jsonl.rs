@@ -40,6 +40,9 @@ pub struct Options {
     pub drop_empty: bool,
     /// Write each record as soon as it is cleaned.
     pub line_buffered: bool,
+    /// The number of the first line, for messages (1 unless the input is
+    /// a part of a larger stream).
+    pub first_line: u64,
 }
 
 impl Default for Options {
@@ -49,6 +52,7 @@ impl Default for Options {
             skip_invalid: false,
             drop_empty: false,
             line_buffered: false,
+            first_line: 1,
         }
     }
 }
@@ -107,7 +111,7 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
     let mut counts = Counts::default();
     let mut line = Vec::new();
     let mut out = Vec::new();
-    let mut lineno = 0u64;
+    let mut lineno = opts.first_line.saturating_sub(1);
     loop {
         line.clear();
         let n = rdr

@@ -42,6 +42,7 @@ pub mod context;
 pub mod heuristics;
 pub mod jsonl;
 pub mod normalize;
+pub mod parallel;
 pub mod rules;
 pub mod stream;
 pub mod wet;

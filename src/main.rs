@@ -9,7 +9,7 @@ use anyhow::{Context as _, bail};
 use clap::Parser;
 
 use clean::rules::{self, Rules};
-use clean::{Cleaner, Config, jsonl, stream, wet};
+use clean::{Cleaner, Config, jsonl, parallel, stream, wet};
 
 /// Strip page chrome (comment prompts, share rows, credits, bylines, menus,
 /// …) from scraped article text and normalize its whitespace.
@@ -118,6 +118,13 @@ struct Args {
     /// text) instead of WARC.
     #[arg(long, requires = "wet")]
     to_jsonl: bool,
+
+    /// Clean on N threads: the documents of a -z or --jsonl stream, or the
+    /// files of -o DIR / --in-place. Output is identical to -j 1. (Text
+    /// and --wet streams, and --explain, use one thread.)
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    threads: u16,
 }
 
 fn main() -> ExitCode {
@@ -180,8 +187,24 @@ fn run(args: Args) -> anyhow::Result<bool> {
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut ok = true;
     let separate = args.output_dir.is_some() || args.in_place;
+    // Statistics gathered on other threads.
+    let mut extra = clean::Stats::default();
+    if separate && args.threads > 1 && !args.explain {
+        ok &= files_parallel(
+            &args,
+            mode,
+            &inputs,
+            &rules,
+            &cleaner,
+            &mut extra,
+            &mut counts,
+        );
+    }
     for path in &inputs {
         let name = display(path);
+        if separate && args.threads > 1 && !args.explain {
+            break;
+        }
         if separate {
             let res =
                 clean_to_file(&args, mode, path, &mut cleaner, &mut counts);
@@ -209,15 +232,44 @@ fn run(args: Args) -> anyhow::Result<bool> {
                 }
             }
         };
+        let threads = usize::from(args.threads);
+        if threads > 1
+            && !args.explain
+            && matches!(mode, Mode::Nul | Mode::Jsonl)
+        {
+            let format = if mode == Mode::Nul {
+                parallel::Format::Nul
+            } else {
+                parallel::Format::Jsonl(jsonl_options(&args))
+            };
+            let cfg = cleaner.config().clone();
+            match parallel::run(rdr, &mut out, &rules, &cfg, &format, threads)
+            {
+                Ok((stats, c)) => {
+                    extra.merge(&stats);
+                    counts.records += c.records;
+                    counts.invalid += c.invalid;
+                    counts.dropped_empty += c.dropped_empty;
+                }
+                Err(parallel::Error::Io(e)) => check(Err(e), &name)?,
+                Err(parallel::Error::Jsonl(jsonl::Error::Io(e))) => {
+                    check(Err(e), &name)?
+                }
+                Err(e) => bail!("{name}: {e}"),
+            }
+            continue;
+        }
         process(&args, mode, rdr, &mut out, &mut cleaner, &mut counts, &name)?;
     }
     out.flush().context("writing output")?;
     let elapsed = started.elapsed();
+    let mut stats = cleaner.stats().clone();
+    stats.merge(&extra);
     if args.stats {
-        print_stats(&cleaner, &counts, elapsed)?;
+        print_stats(&stats, &rules, &counts, elapsed)?;
     }
     if let Some(path) = &args.stats_json {
-        let json = stats_json(&cleaner, &counts, elapsed);
+        let json = stats_json(&stats, &rules, &counts, elapsed);
         fs::write(path, format!("{json:#}\n"))
             .with_context(|| format!("writing {}", path.display()))?;
     }
@@ -254,12 +306,7 @@ fn process<W: Write>(
             check(stream::run(rdr, out, cleaner, &sopts), name)
         }
         Mode::Jsonl => {
-            let opts = jsonl::Options {
-                text_key: args.text_key.clone(),
-                skip_invalid: args.skip_invalid,
-                drop_empty: args.drop_empty,
-                line_buffered: args.line_buffered,
-            };
+            let opts = jsonl_options(args);
             let rdr = BufReader::with_capacity(1 << 16, rdr);
             match jsonl::run(rdr, out, cleaner, &opts) {
                 Ok(c) => {
@@ -291,6 +338,67 @@ fn process<W: Write>(
             }
         }
     }
+}
+
+fn jsonl_options(args: &Args) -> jsonl::Options {
+    jsonl::Options {
+        text_key: args.text_key.clone(),
+        skip_invalid: args.skip_invalid,
+        drop_empty: args.drop_empty,
+        line_buffered: args.line_buffered,
+        first_line: 1,
+    }
+}
+
+/// Cleans the files of `-o DIR`/`--in-place` on several threads, each with
+/// its own cleaner. Errors are reported as they happen; returns false if
+/// any input failed.
+fn files_parallel(
+    args: &Args,
+    mode: Mode,
+    inputs: &[PathBuf],
+    rules: &Rules,
+    proto: &Cleaner<'_>,
+    extra: &mut clean::Stats,
+    counts: &mut Counts,
+) -> bool {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let total = Mutex::new((clean::Stats::default(), Counts::default(), true));
+    std::thread::scope(|scope| {
+        for _ in 0..usize::from(args.threads) {
+            scope.spawn(|| {
+                let mut cleaner = Cleaner::new(rules, proto.config().clone());
+                let mut c = Counts::default();
+                let mut ok = true;
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = inputs.get(i) else { break };
+                    if let Err(err) =
+                        clean_to_file(args, mode, path, &mut cleaner, &mut c)
+                    {
+                        let _ = writeln!(io::stderr(), "clean: {err:#}");
+                        ok = false;
+                    }
+                }
+                let mut t = total.lock().unwrap();
+                t.0.merge(cleaner.stats());
+                t.1.records += c.records;
+                t.1.invalid += c.invalid;
+                t.1.dropped_empty += c.dropped_empty;
+                t.1.passed_through += c.passed_through;
+                t.2 &= ok;
+            });
+        }
+    });
+    let (s, c, ok) = total.into_inner().unwrap();
+    extra.merge(&s);
+    counts.records += c.records;
+    counts.invalid += c.invalid;
+    counts.dropped_empty += c.dropped_empty;
+    counts.passed_through += c.passed_through;
+    ok
 }
 
 /// Cleans `path` into its output file (`-o DIR` or `--in-place`): written
@@ -484,9 +592,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 type Removals = (Vec<(u64, String)>, Vec<(String, u64)>);
 
 /// One row per rule, category and heuristic that removed lines.
-fn removal_rows(cleaner: &Cleaner<'_>) -> Removals {
-    let s = cleaner.stats();
-    let rules = cleaner.rules().rules();
+fn removal_rows(s: &clean::Stats, rules: &Rules) -> Removals {
+    let rules = rules.rules();
     let mut rows = Vec::new();
     let mut cats: Vec<(String, u64)> = Vec::new();
     for (id, &n) in s.by_rule.iter().enumerate() {
@@ -517,11 +624,11 @@ fn removal_rows(cleaner: &Cleaner<'_>) -> Removals {
 
 /// Writes the `--stats` summary to standard error.
 fn print_stats(
-    cleaner: &Cleaner<'_>,
+    s: &clean::Stats,
+    rules: &Rules,
     counts: &Counts,
     elapsed: std::time::Duration,
 ) -> io::Result<()> {
-    let s = cleaner.stats();
     let mut e = io::stderr().lock();
     let secs = elapsed.as_secs_f64();
     let mbs = if secs > 0.0 { s.bytes_in as f64 / 1e6 / secs } else { 0.0 };
@@ -548,7 +655,7 @@ fn print_stats(
             counts.passed_through
         )?;
     }
-    let (rows, cats) = removal_rows(cleaner);
+    let (rows, cats) = removal_rows(s, rules);
     for (cat, n) in cats {
         writeln!(e, "{n:>10}  category {cat}")?;
     }
@@ -563,14 +670,14 @@ fn print_stats(
 
 /// The `--stats-json` document.
 fn stats_json(
-    cleaner: &Cleaner<'_>,
+    s: &clean::Stats,
+    rules: &Rules,
     counts: &Counts,
     elapsed: std::time::Duration,
 ) -> serde_json::Value {
-    let s = cleaner.stats();
     let secs = elapsed.as_secs_f64();
-    let (_, cats) = removal_rows(cleaner);
-    let rules = cleaner.rules().rules();
+    let (_, cats) = removal_rows(s, rules);
+    let rules = rules.rules();
     let by_rule: Vec<serde_json::Value> = s
         .by_rule
         .iter()

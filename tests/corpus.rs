@@ -308,3 +308,65 @@ fn stats_json_counts() {
     assert_eq!(v["removed_by_category"]["ads"], 1);
     assert_eq!(v["removed_by_rule"][0]["phrase"], "advertisement");
 }
+
+#[test]
+fn threads_give_identical_output() {
+    // Several MiB, so the stream is cut into many batches.
+    let docs = samples();
+    let mut nul = Vec::new();
+    let mut jsonl = String::new();
+    for i in 0..300 {
+        let d = &docs[i % docs.len()];
+        nul.extend_from_slice(d);
+        nul.push(0);
+        let text = serde_json::to_string(&String::from_utf8_lossy(d)).unwrap();
+        jsonl.push_str(&format!("{{\"i\":{i},\"text\":{text}}}\n"));
+    }
+    for _ in 0..4 {
+        nul.extend_from_slice(&nul.clone());
+    }
+    assert!(nul.len() > 3 << 20);
+    let one = clean_ok(&["-z"], &nul);
+    let two = clean_ok(&["-z", "-j", "2"], &nul);
+    assert!(one == two, "-z -j 2 differs from -j 1");
+    assert_eq!(
+        one.iter().filter(|&&b| b == 0).count(),
+        nul.iter().filter(|&&b| b == 0).count()
+    );
+    let one = clean_ok(&["--jsonl"], jsonl.as_bytes());
+    let three = clean_ok(&["--jsonl", "-j", "3"], jsonl.as_bytes());
+    assert!(one == three, "--jsonl -j 3 differs from -j 1");
+    // Statistics add up the same.
+    let a = run(&["-z", "--stats"], &nul);
+    let b = run(&["-z", "-j", "2", "--stats"], &nul);
+    let first = |o: &std::process::Output| {
+        let s = String::from_utf8_lossy(&o.stderr).into_owned();
+        s.lines().skip(1).map(String::from).collect::<Vec<_>>()
+    };
+    assert_eq!(first(&a), first(&b));
+    // An invalid line is reported with its number in the whole stream.
+    let mut bad = jsonl.repeat(20);
+    bad.push_str("oops\n");
+    let lines = bad.lines().count();
+    let out = run(&["--jsonl", "-j", "2"], bad.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("line {lines}: not a JSON object")),
+        "{err}"
+    );
+    // Many files with -o DIR.
+    let dir = TempDir::new("threads-files");
+    let mut args = vec!["-j".to_string(), "2".to_string(), "-o".to_string()];
+    args.push(dir.path("out").to_string_lossy().into_owned());
+    for (i, d) in docs.iter().enumerate() {
+        let p = dir.write(&format!("f{i}.txt"), d);
+        args.push(p.to_string_lossy().into_owned());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    clean_ok(&args, b"");
+    for (i, d) in docs.iter().enumerate() {
+        let got = fs::read(dir.path("out").join(format!("f{i}.txt"))).unwrap();
+        assert_eq!(got, clean_ok(&[], d), "file {i}");
+    }
+}
