@@ -8,7 +8,7 @@ CARGO ?= cargo
 BIN := target/release/clean
 SHARED ?= ../shared
 
-.PHONY: all build test lint doc check bless eval clean-build
+.PHONY: all build test lint doc check bless eval corpus test-recipes clean-build
 
 all: build
 
@@ -37,5 +37,27 @@ bless:
 eval: build
 	python3 scripts/eval.py --bin $(BIN) --shared $(SHARED)
 
+# The release binary, rebuilt when a source changes (a file target, so the
+# corpus rule below only reruns what changed).
+$(BIN): Cargo.toml Cargo.lock $(wildcard src/*.rs src/rules/*.txt)
+	$(CARGO) build --release --locked
+
+# Corpus build: one output per sample, correct under `make -j`. Each output
+# is written to a temporary file and renamed, and .DELETE_ON_ERROR plus
+# pipefail (above) make a failing stage fail the target.
+CORPUS_IN := $(wildcard corpus-samples/*.in.txt)
+CORPUS_OUT := $(CORPUS_IN:corpus-samples/%.in.txt=build/corpus/%.txt)
+
+corpus: $(CORPUS_OUT)
+
+build/corpus/%.txt: corpus-samples/%.in.txt $(BIN)
+	@mkdir -p $(@D)
+	$(BIN) < $< > $@.tmp && mv $@.tmp $@
+
+# Runs the README's corpus recipes and checks their outputs.
+test-recipes: $(BIN)
+	bash scripts/test-recipes.sh $(BIN)
+
 clean-build:
 	$(CARGO) clean
+	rm -rf build

@@ -119,6 +119,11 @@ struct Args {
     #[arg(long, requires = "wet")]
     to_jsonl: bool,
 
+    /// Never show a progress bar. (It is shown on standard error only when
+    /// that is a terminal and the run takes more than a second.)
+    #[arg(long)]
+    no_progress: bool,
+
     /// Clean on N threads: the documents of a -z or --jsonl stream, or the
     /// files of -o DIR / --in-place. Output is identical to -j 1. (Text
     /// and --wet streams, and --explain, use one thread.)
@@ -181,6 +186,7 @@ fn run(args: Args) -> anyhow::Result<bool> {
             .with_context(|| format!("creating {}", dir.display()))?;
     }
     let mut cleaner = Cleaner::new(&rules, config);
+    let progress = Progress::new(&args, &inputs);
     let mut counts = Counts::default();
     let started = std::time::Instant::now();
     let stdout = io::stdout();
@@ -190,24 +196,29 @@ fn run(args: Args) -> anyhow::Result<bool> {
     // Statistics gathered on other threads.
     let mut extra = clean::Stats::default();
     if separate && args.threads > 1 && !args.explain {
-        ok &= files_parallel(
-            &args,
-            mode,
-            &inputs,
-            &rules,
-            &cleaner,
-            &mut extra,
-            &mut counts,
-        );
+        let (all_ok, stats, c) =
+            files_parallel(&args, mode, &inputs, &rules, &cleaner, &progress);
+        ok &= all_ok;
+        extra.merge(&stats);
+        counts.add(&c);
     }
+    let mut done = 0;
     for path in &inputs {
         let name = display(path);
         if separate && args.threads > 1 && !args.explain {
             break;
         }
         if separate {
-            let res =
-                clean_to_file(&args, mode, path, &mut cleaner, &mut counts);
+            let res = clean_to_file(
+                &args,
+                mode,
+                path,
+                &mut cleaner,
+                &progress,
+                &mut counts,
+            );
+            done += 1;
+            progress.file_done(done, inputs.len());
             if let Err(err) = res {
                 if is_broken_pipe(&err) {
                     return Err(err);
@@ -218,10 +229,10 @@ fn run(args: Args) -> anyhow::Result<bool> {
             continue;
         }
         let rdr: Box<dyn Read> = if path.as_os_str() == "-" {
-            Box::new(io::stdin().lock())
+            progress.wrap(io::stdin().lock())
         } else {
             match open(path) {
-                Ok(f) => Box::new(f),
+                Ok(f) => progress.wrap(f),
                 Err(err) => {
                     // Like cat and grep: report, go on with the other
                     // files, and exit with an error status at the end.
@@ -262,6 +273,7 @@ fn run(args: Args) -> anyhow::Result<bool> {
         process(&args, mode, rdr, &mut out, &mut cleaner, &mut counts, &name)?;
     }
     out.flush().context("writing output")?;
+    progress.finish();
     let elapsed = started.elapsed();
     let mut stats = cleaner.stats().clone();
     stats.merge(&extra);
@@ -276,6 +288,101 @@ fn run(args: Args) -> anyhow::Result<bool> {
     Ok(ok)
 }
 
+/// A progress bar on standard error: bytes read (of the total when all
+/// inputs are regular files), rate and ETA. It stays hidden unless standard
+/// error is a terminal, and appears only after a second, so short runs and
+/// logs (make, CI, Spark) never see it.
+#[derive(Clone)]
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+    delay: std::time::Duration,
+    shown: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Progress {
+    fn new(args: &Args, inputs: &[PathBuf]) -> Progress {
+        use std::io::IsTerminal;
+        let delay = std::env::var("CLEAN_PROGRESS_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map(std::time::Duration::from_millis)
+            .unwrap_or(std::time::Duration::from_secs(1));
+        let enabled =
+            !args.no_progress && !args.explain && io::stderr().is_terminal();
+        let bar = enabled.then(|| {
+            let total: Option<u64> = inputs
+                .iter()
+                .map(|p| fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len()))
+                .sum();
+            let target = indicatif::ProgressDrawTarget::hidden();
+            let bar = indicatif::ProgressBar::with_draw_target(total, target);
+            let template = if total.is_some() {
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}"
+            } else {
+                "{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec} {msg}"
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            start: std::time::Instant::now(),
+            delay,
+            shown: Default::default(),
+        }
+    }
+
+    /// Wraps an input so that reading it advances the bar.
+    fn wrap<'a, R: Read + 'a>(&self, rdr: R) -> Box<dyn Read + 'a> {
+        match &self.bar {
+            None => Box::new(rdr),
+            Some(_) => {
+                Box::new(ProgressReader { inner: rdr, progress: self.clone() })
+            }
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(n as u64);
+        use std::sync::atomic::Ordering;
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() >= self.delay
+        {
+            self.shown.store(true, Ordering::Relaxed);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn file_done(&self, n: usize, of: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("files {n}/{of}"));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+struct ProgressReader<R> {
+    inner: R,
+    progress: Progress,
+}
+
+impl<R: Read> Read for ProgressReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.advance(n);
+        Ok(n)
+    }
+}
+
 /// Record counters of the multi-document modes.
 #[derive(Debug, Default)]
 struct Counts {
@@ -283,6 +390,15 @@ struct Counts {
     invalid: u64,
     dropped_empty: u64,
     passed_through: u64,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.records += o.records;
+        self.invalid += o.invalid;
+        self.dropped_empty += o.dropped_empty;
+        self.passed_through += o.passed_through;
+    }
 }
 
 /// Cleans one input stream in `mode` into `out`.
@@ -359,12 +475,12 @@ fn files_parallel(
     inputs: &[PathBuf],
     rules: &Rules,
     proto: &Cleaner<'_>,
-    extra: &mut clean::Stats,
-    counts: &mut Counts,
-) -> bool {
+    progress: &Progress,
+) -> (bool, clean::Stats, Counts) {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
+    let files = AtomicUsize::new(0);
     let total = Mutex::new((clean::Stats::default(), Counts::default(), true));
     std::thread::scope(|scope| {
         for _ in 0..usize::from(args.threads) {
@@ -375,30 +491,29 @@ fn files_parallel(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = inputs.get(i) else { break };
-                    if let Err(err) =
-                        clean_to_file(args, mode, path, &mut cleaner, &mut c)
-                    {
+                    if let Err(err) = clean_to_file(
+                        args,
+                        mode,
+                        path,
+                        &mut cleaner,
+                        progress,
+                        &mut c,
+                    ) {
                         let _ = writeln!(io::stderr(), "clean: {err:#}");
                         ok = false;
                     }
+                    let n = files.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress.file_done(n, inputs.len());
                 }
                 let mut t = total.lock().unwrap();
                 t.0.merge(cleaner.stats());
-                t.1.records += c.records;
-                t.1.invalid += c.invalid;
-                t.1.dropped_empty += c.dropped_empty;
-                t.1.passed_through += c.passed_through;
+                t.1.add(&c);
                 t.2 &= ok;
             });
         }
     });
     let (s, c, ok) = total.into_inner().unwrap();
-    extra.merge(&s);
-    counts.records += c.records;
-    counts.invalid += c.invalid;
-    counts.dropped_empty += c.dropped_empty;
-    counts.passed_through += c.passed_through;
-    ok
+    (ok, s, c)
 }
 
 /// Cleans `path` into its output file (`-o DIR` or `--in-place`): written
@@ -409,6 +524,7 @@ fn clean_to_file(
     mode: Mode,
     path: &Path,
     cleaner: &mut Cleaner<'_>,
+    progress: &Progress,
     counts: &mut Counts,
 ) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
@@ -450,7 +566,7 @@ fn clean_to_file(
         process(
             args,
             mode,
-            Box::new(input),
+            progress.wrap(input),
             &mut w,
             cleaner,
             counts,

@@ -285,3 +285,45 @@ fn usage_errors_exit_two() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("clean "));
 }
+
+#[test]
+fn progress_only_on_a_terminal() {
+    let dir = TempDir::new("progress");
+    let big = PROSE.repeat(20_000);
+    let input = dir.write("in.txt", big.as_bytes());
+    // Not a terminal (a pipe, as under make, CI or Spark): nothing, even
+    // with no delay.
+    let mut c = cmd(&["-z", input.to_str().unwrap()]);
+    c.env("CLEAN_PROGRESS_DELAY_MS", "0");
+    let out = util::run_cmd(c, b"");
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+    // On a terminal (a pseudo-terminal from `script`), a bar with bytes.
+    let script =
+        std::process::Command::new("script").arg("--version").output();
+    if script.is_err() {
+        eprintln!("skipped the terminal half: no `script`");
+        return;
+    }
+    let line = format!(
+        "{} -z {} > /dev/null",
+        util::bin().display(),
+        input.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("CLEAN_PROGRESS_DELAY_MS", "0")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("iB"), "no progress bar on a terminal: {shown:?}");
+    // --no-progress turns it off.
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{line} --no-progress"), "/dev/null"])
+        .env("CLEAN_PROGRESS_DELAY_MS", "0")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("iB"));
+}
