@@ -68,37 +68,9 @@ pub struct Counts {
     pub dropped_empty: u64,
 }
 
-/// What went wrong.
-#[derive(Debug)]
-pub enum Error {
-    /// Reading or writing failed.
-    Io(stream::Error),
-    /// Line `line` (1-based) is not a valid record.
-    Invalid {
-        /// The 1-based line number.
-        line: u64,
-        /// Why.
-        why: String,
-    },
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Io(e) => e.fmt(f),
-            Error::Invalid { line, why } => write!(f, "line {line}: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io(e) => Some(e),
-            Error::Invalid { .. } => None,
-        }
-    }
-}
+/// What went wrong: [`stream::RecordError`], whose invalid-record
+/// message names the line.
+pub type Error = stream::RecordError;
 
 /// Cleans the JSONL records of `rdr` into `wtr`, each text field as its
 /// own document.
@@ -140,7 +112,9 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
                     out.push(b'\n');
                 }
             }
-            Err(why) => return Err(Error::Invalid { line: lineno, why }),
+            Err(why) => {
+                return Err(Error::Invalid(format!("line {lineno}: {why}")));
+            }
         }
         wtr.write_all(&out).map_err(|e| Error::Io(stream::Error::Write(e)))?;
         if opts.line_buffered {

@@ -263,9 +263,6 @@ fn run(args: Args) -> anyhow::Result<bool> {
                     counts.dropped_empty += c.dropped_empty;
                 }
                 Err(parallel::Error::Io(e)) => check(Err(e), &name)?,
-                Err(parallel::Error::Jsonl(jsonl::Error::Io(e))) => {
-                    check(Err(e), &name)?
-                }
                 Err(e) => bail!("{name}: {e}"),
             }
             continue;

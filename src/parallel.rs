@@ -32,32 +32,9 @@ pub enum Format {
     Jsonl(jsonl::Options),
 }
 
-/// What went wrong.
-#[derive(Debug)]
-pub enum Error {
-    /// Reading or writing failed.
-    Io(stream::Error),
-    /// A JSON line was invalid.
-    Jsonl(jsonl::Error),
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::Io(e) => e.fmt(f),
-            Error::Jsonl(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io(e) => Some(e),
-            Error::Jsonl(e) => Some(e),
-        }
-    }
-}
+/// What went wrong: [`stream::RecordError`] (a JSONL line's message
+/// names its line in the whole stream).
+pub type Error = stream::RecordError;
 
 /// One batch: its sequence number, first line number and bytes.
 struct Batch {
@@ -223,8 +200,7 @@ fn clean_batch(
                 first_line: batch.first_line,
                 ..opts.clone()
             };
-            let c = jsonl::run(&batch.data[..], &mut out, cleaner, &opts)
-                .map_err(Error::Jsonl)?;
+            let c = jsonl::run(&batch.data[..], &mut out, cleaner, &opts)?;
             counts.records += c.records;
             counts.invalid += c.invalid;
             counts.dropped_empty += c.dropped_empty;

@@ -81,6 +81,35 @@ impl Default for Options {
     }
 }
 
+/// An error of the record readers (JSONL, WET): an I/O error, or a record
+/// that is not valid, with a message that says where ("line 7: …", "WARC
+/// record at byte 5613: …").
+#[derive(Debug)]
+pub enum RecordError {
+    /// Reading or writing failed.
+    Io(Error),
+    /// A record is not valid.
+    Invalid(String),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Io(e) => e.fmt(f),
+            RecordError::Invalid(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RecordError::Io(e) => Some(e),
+            RecordError::Invalid(_) => None,
+        }
+    }
+}
+
 /// The read buffer and line-splitting state.
 struct Splitter {
     buf: Vec<u8>,

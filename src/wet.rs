@@ -22,7 +22,6 @@ detected by its magic bytes and read with a multi-member decoder.
   the decompressed stream).
 */
 
-use std::fmt;
 use std::io::{self, BufRead, Read, Write};
 
 use flate2::bufread::MultiGzDecoder;
@@ -57,39 +56,9 @@ pub struct Counts {
     pub dropped_empty: u64,
 }
 
-/// What went wrong.
-#[derive(Debug)]
-pub enum Error {
-    /// Reading or writing failed.
-    Io(stream::Error),
-    /// The record at byte `offset` is malformed.
-    Malformed {
-        /// Byte offset of the record in the (decompressed) input.
-        offset: u64,
-        /// Why.
-        why: String,
-    },
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Io(e) => e.fmt(f),
-            Error::Malformed { offset, why } => {
-                write!(f, "WARC record at byte {offset}: {why}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io(e) => Some(e),
-            Error::Malformed { .. } => None,
-        }
-    }
-}
+/// What went wrong: [`stream::RecordError`], whose invalid-record
+/// message names the record's byte offset.
+pub type Error = stream::RecordError;
 
 fn read_err(e: io::Error) -> Error {
     Error::Io(stream::Error::Read(e))
@@ -163,7 +132,9 @@ fn run_plain<R: BufRead, W: Write + ?Sized>(
                 Some(_) => break rdr.pos,
             }
         };
-        let bad = |why: String| Error::Malformed { offset, why };
+        let bad = |why: String| {
+            Error::Invalid(format!("WARC record at byte {offset}: {why}"))
+        };
         // The version line.
         line.clear();
         read_line(&mut rdr, &mut line, MAX_HEADER).map_err(read_err)?;
