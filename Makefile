@@ -8,7 +8,7 @@ CARGO ?= cargo
 BIN := target/release/clean
 SHARED ?= ../shared
 
-.PHONY: all build test lint doc check bless eval corpus test-recipes clean-build
+.PHONY: all build test lint doc check bless eval corpus test-recipes fuzz fuzz-build fuzz-tool clean-build
 
 all: build
 
@@ -57,6 +57,33 @@ build/corpus/%.txt: corpus-samples/%.in.txt $(BIN)
 # Runs the README's corpus recipes and checks their outputs.
 test-recipes: $(BIN)
 	bash scripts/test-recipes.sh $(BIN)
+
+# Fuzzing (cargo-fuzz, libFuzzer): every target checks the invariants, not
+# only "no crash". `make fuzz` runs each for FUZZ_SECONDS (default 3 min);
+# CI builds them and runs each for a few seconds. Crashes land in
+# fuzz/artifacts/TARGET/ and become tests in tests/fuzz-regressions/.
+FUZZ_SECONDS ?= 180
+FUZZ_TARGETS := cleaner rules jsonl wet
+fuzz-seeds-cleaner := corpus-samples
+fuzz-seeds-rules := src/rules
+fuzz-seeds-jsonl := fuzz/seeds/jsonl
+fuzz-seeds-wet := $(wildcard $(SHARED)/samples)
+
+fuzz-tool:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+
+fuzz-build: fuzz-tool
+	$(CARGO) fuzz build --sanitizer none
+
+fuzz: fuzz-build
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  seeds=$$(case $$t in cleaner) echo "$(fuzz-seeds-cleaner)";; rules) echo "$(fuzz-seeds-rules)";; \
+	    jsonl) echo "$(fuzz-seeds-jsonl)";; wet) echo "$(fuzz-seeds-wet)";; esac); \
+	  $(CARGO) fuzz run --sanitizer none $$t fuzz/corpus/$$t $$seeds -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 2>&1 \
+	    | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' ; \
+	done
 
 clean-build:
 	$(CARGO) clean

@@ -161,7 +161,7 @@ pub struct Cleaner<'r> {
     out: Vec<u8>,
     /// Scratch: the current normalized line.
     norm: Vec<u8>,
-    /// The last line that survived the line-local tests, for repeats.
+    /// The last line written, for repeats.
     prev_kept: Vec<u8>,
     /// 1-based number of the current document.
     doc: u64,
@@ -316,13 +316,6 @@ impl<'r> Cleaner<'r> {
         if let Some(h) = Heuristic::classify(norm, words) {
             return Verdict::Drop(Why::Heuristic(h));
         }
-        if norm == self.prev_kept.as_slice() {
-            return Verdict::Drop(Why::Heuristic(Heuristic::Repeat));
-        }
-        // The line survived every line-local test: later repeats of it
-        // are chrome, whatever the context decides about it.
-        self.prev_kept.clear();
-        self.prev_kept.extend_from_slice(norm);
         Verdict::Undecided
     }
 
@@ -358,17 +351,33 @@ impl<'r> Cleaner<'r> {
         text: Option<&[u8]>,
         keep: Result<Why, Why>,
     ) {
-        if self.config.explain {
-            self.explain_row(lineno, text, keep);
-        }
         let Some(text) = text else {
-            if !self.config.explain && self.wrote_any {
+            if self.config.explain {
+                self.explain_row(lineno, None, keep);
+            } else if self.wrote_any {
                 self.need_blank = true;
             }
             return;
         };
+        // A repeat of the line written last is chrome (the doubled
+        // "Credit: Getty Images"). Judged here, on what is written, so a
+        // second run sees the same predecessor: idempotent.
+        let keep = match keep {
+            Ok(_)
+                if self.config.heuristics
+                    && text == self.prev_kept.as_slice() =>
+            {
+                Err(Why::Heuristic(Heuristic::Repeat))
+            }
+            k => k,
+        };
+        if self.config.explain {
+            self.explain_row(lineno, Some(text), keep);
+        }
         match keep {
             Ok(_) => {
+                self.prev_kept.clear();
+                self.prev_kept.extend_from_slice(text);
                 if !self.config.explain {
                     self.begin_output_line();
                     self.out.extend_from_slice(text);

@@ -32,7 +32,10 @@ fn hostile_rule_files() {
         let out = with_rules(&dir, text);
         assert_eq!(out.status.code(), Some(2), "{want}");
         let err = stderr(&out);
-        assert!(err.starts_with("clean: ") && err.contains(want), "{err} vs {want}");
+        assert!(
+            err.starts_with("clean: ") && err.contains(want),
+            "{err} vs {want}"
+        );
         assert_eq!(err.lines().count(), 1);
     }
     // A 1 MiB phrase is refused, not compiled.
@@ -40,11 +43,16 @@ fn hostile_rule_files() {
     big.extend(std::iter::repeat_n(b'x', 1 << 20));
     let out = with_rules(&dir, &big);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("phrase is 1048576 bytes long (at most 1024)"));
+    assert!(
+        stderr(&out).contains("phrase is 1048576 bytes long (at most 1024)")
+    );
     // Duplicates are allowed; the first one is the one reported.
     let rules = dir.write("dup.rules", b"[a]\nline foo\n[b]\nline foo\n");
-    let out = clean_ok(&["--explain", "--rules", rules.to_str().unwrap()], b"Foo\n");
-    assert!(String::from_utf8_lossy(&out).contains("dup.rules:2: line foo [a]"));
+    let out =
+        clean_ok(&["--explain", "--rules", rules.to_str().unwrap()], b"Foo\n");
+    assert!(
+        String::from_utf8_lossy(&out).contains("dup.rules:2: line foo [a]")
+    );
 }
 
 #[test]
@@ -52,7 +60,9 @@ fn a_hundred_thousand_rules_compile() {
     let dir = TempDir::new("many-rules");
     let mut text = String::from("[generated]\n");
     for i in 0..100_000 {
-        text.push_str(&format!("line follow site number {i} on social media\n"));
+        text.push_str(&format!(
+            "line follow site number {i} on social media\n"
+        ));
     }
     let rules = dir.write("many.rules", text.as_bytes());
     let input = b"Follow site number 77777 on social media\nKept.\n";
@@ -69,14 +79,19 @@ fn unreadable_input_is_reported_by_name() {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&p, fs::Permissions::from_mode(0o000)).unwrap();
         if fs::read(&p).is_ok() {
-            eprintln!("skipped: running as root, permissions are not enforced");
+            eprintln!(
+                "skipped: running as root, permissions are not enforced"
+            );
             return;
         }
     }
     let out = run(&[p.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("secret.txt") && err.contains("Permission denied"), "{err}");
+    assert!(
+        err.contains("secret.txt") && err.contains("Permission denied"),
+        "{err}"
+    );
 }
 
 #[test]

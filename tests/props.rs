@@ -313,3 +313,48 @@ fn regression_chain_of_partial_sequences_across_pieces() {
         assert_eq!(out, b"The council voted on Tuesday\n", "step {step}");
     }
 }
+
+/// Inputs the fuzzers (`make fuzz`) found, kept as regression tests:
+/// `cleaner-*` are documents, `rules-*` are rule files applied to a sample.
+/// Both found a repeat judged against a line the context later dropped,
+/// which made a second run differ.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let data = std::fs::read(&path).unwrap();
+        let (input, rules) = if name.starts_with("rules-") {
+            let mut list = Vec::new();
+            if clean::rules::parse("fuzz", &data, &mut list).is_err() {
+                continue;
+            }
+            let mut input = b"Share this\nLeave a reply\n\nThe council voted on Tuesday.\n".to_vec();
+            input.extend_from_slice(&data);
+            (input, Rules::new(list).unwrap())
+        } else {
+            (data, Rules::builtin())
+        };
+        for config in
+            [Config::default(), Config { max_line: 32, ..Config::default() }]
+        {
+            let once = run_with(&input, &rules, &config, usize::MAX);
+            check_format(&once, false);
+            assert_eq!(
+                run_with(&input, &rules, &config, 7),
+                once,
+                "{name}: chunking"
+            );
+            assert_eq!(
+                run_with(&once, &rules, &config, usize::MAX),
+                once,
+                "{name}: idempotence"
+            );
+        }
+        n += 1;
+    }
+    assert!(n >= 2);
+}
