@@ -8,7 +8,7 @@ CARGO ?= cargo
 BIN := target/release/clean
 SHARED ?= ../shared
 
-.PHONY: all build test lint doc check bless eval corpus test-recipes fuzz fuzz-build fuzz-tool clean-build
+.PHONY: all build test lint doc check bless eval corpus test-recipes fuzz fuzz-build fuzz-tool bench bench-smoke clean-build
 
 all: build
 
@@ -57,6 +57,18 @@ build/corpus/%.txt: corpus-samples/%.in.txt $(BIN)
 # Runs the README's corpus recipes and checks their outputs.
 test-recipes: $(BIN)
 	bash scripts/test-recipes.sh $(BIN)
+
+# Speed and memory next to cat, ripgrep, GNU grep and the GNU pipeline
+# (README "Performance"). BENCH_SIZE=1G by default; not in CI except the
+# smoke run, which only checks that the harness works.
+BENCH_SIZE ?= 1G
+BENCH_RUNS ?= 5
+
+bench: $(BIN)
+	python3 scripts/bench.py --size $(BENCH_SIZE) --runs $(BENCH_RUNS) --shared $(SHARED)
+
+bench-smoke: $(BIN)
+	python3 scripts/bench.py --smoke --shared $(SHARED)
 
 # Fuzzing (cargo-fuzz, libFuzzer): every target checks the invariants, not
 # only "no crash". `make fuzz` runs each for FUZZ_SECONDS (default 3 min);

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""`make bench`: speed and memory of `clean` next to its anchors.
+
+    bench.py [--size 1G] [--runs 5] [--smoke]
+
+Generates (once, into bench-data/, git-ignored) the corpus of
+shared/bench/make_corpus.py, the same documents as NUL records and as
+JSONL, rule files from shared/bench/patterns.txt; then times, side by side
+in one run, `cat | cat`, ripgrep, GNU grep, the GNU pipeline that does the
+whole job by hand, and `clean` in its modes; then scaling in input size and
+in rule count, peak RSS, and adversarial inputs. Prints one markdown table
+per part (also written to bench-data/bench-results.md).
+
+Wall times are medians of --runs runs (after one warm-up), output to a
+null device node that grep and rg do not recognise as /dev/null (they stop
+early there). User rules: every phrase of patterns.txt as a `short` rule
+(contained in a line of at most 12 words), on top of the builtin rules.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, **kw)
+
+
+def timed(cmd, runs):
+    """Median wall time of `cmd` (a shell string) over `runs` runs."""
+    subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)  # warm-up
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def peak_rss_kb(cmd):
+    """Peak RSS of the last process of `cmd`, from GNU time."""
+    if not os.path.exists("/usr/bin/time"):
+        return None
+    r = subprocess.run(["/usr/bin/time", "-f", "%M", "sh", "-c", cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    return int(r.stderr.strip().splitlines()[-1])
+
+
+def parse_size(s):
+    m = re.fullmatch(r"(\d+)([KMG]?)", s.upper())
+    return int(m.group(1)) << {"": 0, "K": 10, "M": 20, "G": 30}[m.group(2)]
+
+
+def table(title, head, rows, out):
+    lines = [f"### {title}", "", "| " + " | ".join(head) + " |",
+             "|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|"]
+    cell = lambda c: str(c).replace("|", "\\|")
+    lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    out.write(text + "\n")
+    out.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", default="1G")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "clean"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "bench-data"))
+    ap.add_argument("--smoke", action="store_true", help="tiny sizes, one run: checks the harness")
+    a = ap.parse_args()
+    if a.smoke:
+        a.size, a.runs = "4M", 1
+    size = parse_size(a.size)
+    os.makedirs(a.data, exist_ok=True)
+    d = lambda *p: os.path.join(a.data, *p)
+    bench = os.path.join(a.shared, "bench")
+    clean = os.path.abspath(a.bin)
+
+    # Null sink that grep/rg do not recognise as /dev/null.
+    null = d("null")
+    if not os.path.exists(null):
+        try:
+            sh(f"mknod {null} c 1 3")
+        except subprocess.CalledProcessError:
+            null = "/dev/null"
+            print("note: mknod failed; grep and rg may stop early on /dev/null", file=sys.stderr)
+
+    tag = a.size
+    txt, nul, jsl = d(f"corpus-{tag}.txt"), d(f"corpus-{tag}.nul"), d(f"corpus-{tag}.jsonl")
+    if not os.path.exists(txt):
+        sh(f"python3 {bench}/make_corpus.py {txt} --size {tag} --seed 1")
+    for path, fmt in [(nul, "nul"), (jsl, "jsonl")]:
+        if not os.path.exists(path):
+            sh(f"python3 {ROOT}/scripts/make_records.py {path} --format {fmt} --size {tag} "
+               f"--shared {a.shared}")
+    pat = os.path.join(bench, "patterns.txt")
+
+    def rules_for(n):
+        path = d(f"rules-{n}.rules")
+        if not os.path.exists(path):
+            plist = d(f"patterns-{n}.txt")
+            if n == 200:
+                shutil.copy(pat, plist)
+            else:
+                sh(f"python3 {bench}/make_patterns.py {n} > {plist}")
+            with open(plist, encoding="utf-8") as f, open(path, "w", encoding="utf-8") as o:
+                o.write("[bench]\n")
+                for l in f:
+                    if l.strip():
+                        o.write("short " + l.strip() + "\n")
+        return path
+
+    rules = rules_for(200)
+    if shutil.which("rg") is None:
+        print("installing ripgrep (Debian package)", file=sys.stderr)
+        subprocess.run("apt-get install -y -q ripgrep >/dev/null 2>&1 || "
+                       "(apt-get update -q >/dev/null 2>&1 && apt-get install -y -q ripgrep >/dev/null 2>&1)",
+                       shell=True)
+    have_rg = shutil.which("rg") is not None
+
+    out = open(d("bench-results.md"), "w")
+    mb = size / 1e6
+    sed = (r"LC_ALL=C sed -e 's/\r$//' -e 's/\xc2\xa0/ /g' -e 's/[ \t]\+/ /g' -e 's/ $//'")
+    anchors = [("cat file | cat", f"cat {txt} | cat > {null}")]
+    if have_rg:
+        anchors.append(("rg -a -v -F -i -f patterns.txt", f"rg -a -v -F -i -f {pat} {txt} > {null}"))
+    anchors += [
+        ("LC_ALL=C grep -a -v -i -F -f patterns.txt", f"LC_ALL=C grep -a -v -i -F -f {pat} {txt} > {null}"),
+        ("GNU pipeline: sed | grep -v -i -F -f | cat -s",
+         f"{sed} {txt} | LC_ALL=C grep -a -v -i -F -f {pat} | cat -s > {null}"),
+        ("clean (text: the whole corpus is one document)", f"{clean} --rules {rules} < {txt} > {null}"),
+        ("clean -z (NUL records), stdin", f"{clean} -z --rules {rules} < {nul} > {null}"),
+        ("clean -z, file argument", f"{clean} -z --rules {rules} {nul} > {null}"),
+        ("clean -z, from a pipe", f"cat {nul} | {clean} -z --rules {rules} > {null}"),
+        ("clean --jsonl", f"{clean} --jsonl --rules {rules} < {jsl} > {null}"),
+        ("clean -z -j 2", f"{clean} -z -j 2 --rules {rules} < {nul} > {null}"),
+        ("clean --jsonl -j 2", f"{clean} --jsonl -j 2 --rules {rules} < {jsl} > {null}"),
+    ]
+    results = {}
+    for name, cmd in anchors:
+        results[name] = timed(cmd, a.runs)
+    base = results["cat file | cat"]
+    rg = results.get("rg -a -v -F -i -f patterns.txt")
+    rows = []
+    for name, _ in anchors:
+        t = results[name]
+        rows.append((name, f"{t:.2f}", f"{mb / t:.0f}", f"{t / base:.2f}",
+                     f"{t / rg:.2f}" if rg else "-"))
+    table(f"Anchors and modes ({a.size}, median of {a.runs})",
+          ["command", "wall s", "MB/s", "× cat\\|cat", "× rg"], rows, out)
+
+    # Size scaling (NUL records: per-document semantics).
+    rows = []
+    small = d("corpus-100M.nul")
+    if not a.smoke:
+        if not os.path.exists(small):
+            sh(f"python3 {ROOT}/scripts/make_records.py {small} --format nul --size 100M --shared {a.shared}")
+        for name, path in [("100 MiB", small), (a.size, nul)]:
+            t = timed(f"{clean} -z --rules {rules} < {path} > {null}", a.runs)
+            n = os.path.getsize(path)
+            rows.append((name, f"{t:.2f}", f"{n / 1e6 / t:.0f}"))
+        table("Cost in input size (clean -z)", ["input", "wall s", "MB/s"], rows, out)
+
+    # Rule-count scaling and peak RSS.
+    rows = []
+    for n in ([10, 200] if a.smoke else [10, 200, 2000, 20000]):
+        r = rules_for(n)
+        t = timed(f"{clean} -z --no-builtin --rules {r} < {nul} > {null}", a.runs)
+        rss = peak_rss_kb(f"{clean} -z --no-builtin --rules {r} < {nul} > {null}")
+        rows.append((n, f"{t:.2f}", f"{mb / t:.0f}", f"{rss / 1024:.1f}" if rss else "-"))
+    table("Cost in rule count (clean -z --no-builtin, user rules only)",
+          ["rules", "wall s", "MB/s", "peak RSS MiB"], rows, out)
+
+    rows = []
+    for name, cmd in [("clean -z, builtin + 200 rules", f"{clean} -z --rules {rules} < {nul} > {null}"),
+                      ("clean -z, builtin + 2,000 rules", f"{clean} -z --rules {rules_for(2000)} < {nul} > {null}"),
+                      ("clean, text", f"{clean} --rules {rules} < {txt} > {null}")]:
+        rss = peak_rss_kb(cmd)
+        rows.append((name, f"{rss / 1024:.1f}" if rss else "-"))
+    one = d(f"oneline-{tag}.txt")
+    if not os.path.exists(one):
+        with open(one, "wb") as f:
+            f.write(b"word " * (size // 5))
+    rss = peak_rss_kb(f"{clean} --rules {rules} < {one} > {null}")
+    rows.append((f"clean, one {a.size} line", f"{rss / 1024:.1f}" if rss else "-"))
+    table(f"Peak RSS ({a.size} inputs)", ["run", "peak RSS MiB"], rows, out)
+
+    # Adversarial inputs: time must stay linear in the input.
+    rows = []
+    sizes = [2 << 20, 8 << 20] if a.smoke else [32 << 20, 128 << 20]
+    kinds = {
+        "near-matches, 200-byte lines": lambda n: (b"leave a repl comment on thi " * 7 + b"\n") * (n // 197),
+        "near-matches, no newline": lambda n: b"leave a repl share thi " * (n // 23),
+        "every line a rule match": lambda n: b"Advertisement\n" * (n // 14),
+        "every line a short line": lambda n: b"Home\nNews\n" * (n // 10),
+    }
+    for name, make in kinds.items():
+        cells = [name]
+        for n in sizes:
+            path = d(f"adv-{abs(hash(name)) % 10**6}-{n}.txt")
+            if not os.path.exists(path):
+                with open(path, "wb") as f:
+                    f.write(make(n))
+            t = timed(f"{clean} < {path} > {null}", a.runs)
+            cells.append(f"{os.path.getsize(path) / 1e6 / t:.0f}")
+        rows.append(tuple(cells))
+    table("Adversarial inputs (MB/s at two sizes: equal rates mean linear time)",
+          ["input"] + [f"{n >> 20} MiB" for n in sizes], rows, out)
+    print(f"written to {d('bench-results.md')}")
+
+
+if __name__ == "__main__":
+    main()
