@@ -310,6 +310,12 @@ pub struct Rules {
     max_whole: usize,
 }
 
+/// Up to this many bytes of phrases the automaton is a DFA (fastest to
+/// search; the builtin rules plus a few hundred user phrases); above it a
+/// contiguous NFA, whose memory grows far more slowly (2,000 user phrases:
+/// 31 MiB peak RSS as a DFA, measured).
+pub const DFA_MAX_PATTERN_BYTES: usize = 24 * 1024;
+
 /// Extra bytes a whole-line match may carry: list markers, trailing
 /// punctuation, a count.
 const WHOLE_SLACK: usize = 32;
@@ -343,10 +349,9 @@ impl Rules {
             None
         } else {
             // A DFA is the fastest to search, but its size grows with
-            // states × alphabet; above a few thousand phrases the
-            // contiguous NFA keeps memory bounded.
+            // states × alphabet: see DFA_MAX_PATTERN_BYTES.
             let bytes: usize = patterns.iter().map(String::len).sum();
-            let kind = if bytes <= 64 * 1024 {
+            let kind = if bytes <= DFA_MAX_PATTERN_BYTES {
                 Some(AhoCorasickKind::DFA)
             } else {
                 Some(AhoCorasickKind::ContiguousNFA)

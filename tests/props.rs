@@ -164,7 +164,7 @@ proptest! {
     fn chunking_does_not_matter(input in doc()) {
         for (rules, config) in configs() {
             let whole = run_with(&input, &rules, &config, usize::MAX);
-            for step in [1, 2, 3, 7, 64] {
+            for step in [1, 2, 3, 7, 64, 65536] {
                 let got = run_with(&input, &rules, &config, step);
                 prop_assert_eq!(&got, &whole, "step {}", step);
             }
