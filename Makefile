@@ -8,7 +8,7 @@ CARGO ?= cargo
 BIN := target/release/clean
 SHARED ?= ../shared
 
-.PHONY: all build test lint doc check bless eval corpus test-recipes fuzz fuzz-build fuzz-tool bench bench-smoke clean-build
+.PHONY: all build test lint doc check bless eval corpus test-recipes fuzz fuzz-build fuzz-tool bench bench-smoke spark-test datatrove-test clean-build
 
 all: build
 
@@ -69,6 +69,28 @@ bench: $(BIN)
 
 bench-smoke: $(BIN)
 	python3 scripts/bench.py --smoke --shared $(SHARED)
+
+# Apache Spark end to end: a virtual environment with pyspark from PyPI
+# (Spark needs Java 17+, which the machine has), the job of
+# examples/spark/ in local[2] on corpus-samples/ and the WET sample,
+# compared byte for byte with clean on one machine.
+VENV ?= .venv
+
+$(VENV)/bin/spark-submit:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q pyspark
+
+spark-test: $(BIN) $(VENV)/bin/spark-submit
+	$(VENV)/bin/python examples/spark/test_spark.py --clean $(BIN) \
+	  --spark-submit $(VENV)/bin/spark-submit --shared $(SHARED)
+
+# datatrove: the CleanStep of examples/datatrove/ in a real pipeline.
+$(VENV)/bin/datatrove-ok: $(VENV)/bin/spark-submit
+	$(VENV)/bin/pip install -q datatrove orjson
+	touch $@
+
+datatrove-test: $(BIN) $(VENV)/bin/datatrove-ok
+	$(VENV)/bin/python examples/datatrove/test_datatrove.py $(BIN)
 
 # Fuzzing (cargo-fuzz, libFuzzer): every target checks the invariants, not
 # only "no crash". `make fuzz` runs each for FUZZ_SECONDS (default 3 min);
