@@ -443,41 +443,78 @@ pub const STOPWORDS: &[&str] = &[
     "dalam", "akan", "pada", "ada", "juga", "ke", "karena",
 ];
 
-/// [`STOPWORDS`] sorted, for binary search.
-fn sorted_stopwords() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> =
-        std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = STOPWORDS.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        v
-    })
+/// [`STOPWORDS`] as a hash set.
+fn stopword_set() -> &'static std::collections::HashSet<&'static [u8], BuildFnv>
+{
+    static SET: std::sync::OnceLock<
+        std::collections::HashSet<&'static [u8], BuildFnv>,
+    > = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| w.as_bytes()).collect())
+}
+
+/// FNV-1a: a fast hash for short keys (the stopwords are at most 12 bytes).
+#[derive(Clone, Copy, Default)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The number of words of `text` in [`STOPWORDS`], counting no further
 /// than `enough` (but at least to the first one).
 fn stopword_count(text: &[u8], enough: usize) -> usize {
-    let Ok(s) = std::str::from_utf8(text) else { return 0 };
-    let list = sorted_stopwords();
+    let set = stopword_set();
     let mut n = 0;
+    let mut buf = [0u8; 12];
     let mut lower = String::new();
-    for w in s.split(' ') {
+    for w in text.split(|&b| b == b' ') {
         if n > 0 && n >= enough {
             break;
         }
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() || w.len() > 12 {
+        // Trim punctuation around the word (quotes, commas, brackets).
+        let s = w.iter().position(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        let e =
+            w.iter().rposition(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        let (Some(s), Some(e)) = (s, e) else { continue };
+        let mut w = &w[s..=e];
+        // Typographic quotes around a word are not part of it.
+        for q in ["“", "‘", "«", "„", "¿", "¡"] {
+            w = w.strip_prefix(q.as_bytes()).unwrap_or(w);
+        }
+        for q in ["”", "’", "»"] {
+            w = w.strip_suffix(q.as_bytes()).unwrap_or(w);
+        }
+        if w.len() > buf.len() {
             continue;
         }
-        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            w
+        let hit = if w.is_ascii() {
+            for (d, b) in buf.iter_mut().zip(w) {
+                *d = b.to_ascii_lowercase();
+            }
+            set.contains(&buf[..w.len()])
         } else {
+            let Ok(w) = std::str::from_utf8(w) else { continue };
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            lower.as_str()
+            set.contains(lower.as_bytes())
         };
-        n += list.binary_search(&w).is_ok() as usize;
+        n += usize::from(hit);
     }
     n
 }
@@ -496,6 +533,19 @@ fn ends_like_sentence(text: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_are_counted_through_punctuation_and_case() {
+        assert_eq!(
+            stopword_count(
+                "“The” cat, (and) THE dog’s «et» l’homme".as_bytes(),
+                99
+            ),
+            4
+        );
+        assert_eq!(stopword_count("Он сказал, что И не".as_bytes(), 99), 4);
+        assert_eq!(stopword_count(b"alpha beta", 99), 0);
+    }
 
     #[test]
     fn prose_lines() {

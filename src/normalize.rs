@@ -110,8 +110,24 @@ impl Normalizer {
         let mut i = 0;
         while i < src.len() {
             let start = i;
-            while i < src.len() && !is_special_byte(src[i]) {
-                i += 1;
+            while i < src.len() {
+                let b = src[i];
+                if !is_special_byte(b) {
+                    i += 1;
+                    continue;
+                }
+                // A single space between two plain bytes stays in the run:
+                // it is already normalized.
+                if b == b' '
+                    && i > start
+                    && src[i - 1] != b' '
+                    && i + 1 < src.len()
+                    && !is_special_byte(src[i + 1])
+                {
+                    i += 1;
+                    continue;
+                }
+                break;
             }
             if i > start {
                 if self.pending_space && self.started {

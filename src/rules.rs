@@ -306,8 +306,15 @@ pub struct Rules {
     by_pattern: Vec<Vec<RuleId>>,
     /// The largest word limit of any rule that has one.
     max_words: usize,
+    /// The largest word limit of a `short` rule (matches anywhere).
+    max_short_words: usize,
     /// The longest line (in bytes) a whole-line rule could match.
     max_whole: usize,
+    /// The longest phrase (in bytes, case variants included) of a rule
+    /// anchored at the start of the line.
+    max_head: usize,
+    /// The longest phrase of a `suffix` rule.
+    max_tail: usize,
 }
 
 /// Up to this many bytes of phrases the automaton is a DFA (fastest to
@@ -327,10 +334,24 @@ impl Rules {
         let mut index = std::collections::HashMap::new();
         let mut by_pattern: Vec<Vec<RuleId>> = Vec::new();
         let (mut max_words, mut max_whole) = (0, 0);
+        let (mut max_short_words, mut max_head, mut max_tail) = (0, 0, 0);
         for (id, rule) in rules.iter().enumerate() {
+            let longest = case_variants(&rule.phrase)
+                .iter()
+                .map(String::len)
+                .max()
+                .unwrap_or(0);
             match rule.words {
                 Some(n) => max_words = max_words.max(n),
-                None => max_whole = max_whole.max(rule.phrase.len()),
+                None => max_whole = max_whole.max(longest),
+            }
+            match rule.kind {
+                Kind::Short => {
+                    max_short_words =
+                        max_short_words.max(rule.words.unwrap_or(0))
+                }
+                Kind::Suffix => max_tail = max_tail.max(longest),
+                _ => max_head = max_head.max(longest),
             }
             for variant in case_variants(&rule.phrase) {
                 let key = variant.to_ascii_lowercase();
@@ -368,7 +389,16 @@ impl Rules {
                 })?;
             Some(ac)
         };
-        Ok(Rules { rules, matcher, by_pattern, max_words, max_whole })
+        Ok(Rules {
+            rules,
+            matcher,
+            by_pattern,
+            max_words,
+            max_short_words,
+            max_whole,
+            max_head,
+            max_tail,
+        })
     }
 
     /// The builtin rules, compiled.
@@ -390,6 +420,10 @@ impl Rules {
     /// space-separated words. The first matching rule in file order wins,
     /// except that when `tail_armed` is true a matching tail rule wins over
     /// every other rule.
+    ///
+    /// A line longer than every `short` rule's limit can only match at its
+    /// start or its end, so only those two windows are searched: most of
+    /// the bytes of a corpus sit in the middle of long lines.
     pub fn find(
         &self,
         line: &[u8],
@@ -397,12 +431,65 @@ impl Rules {
         tail_armed: bool,
     ) -> Option<RuleId> {
         let ac = self.matcher.as_ref()?;
-        if words > self.max_words && line.len() > self.max_whole + WHOLE_SLACK
-        {
+        let short_line = line.len() <= self.max_whole + WHOLE_SLACK;
+        if words > self.max_words && !short_line {
             return None;
         }
-        let mut best: Option<RuleId> = None;
-        for m in ac.find_overlapping_iter(line) {
+        let mut best = None;
+        if short_line || words <= self.max_short_words {
+            self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
+            return best;
+        }
+        let lead = lead_end(line);
+        let head_end =
+            (lead + self.max_head.max(self.max_whole) + WHOLE_SLACK)
+                .min(line.len());
+        let trail = trail_start(line, lead, TRAIL_SUFFIX);
+        let tail_start = trail.saturating_sub(self.max_tail);
+        if tail_start <= head_end {
+            self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
+        } else if !self.search(
+            ac,
+            line,
+            0..head_end,
+            words,
+            tail_armed,
+            &mut best,
+        ) {
+            let span = tail_start..line.len();
+            self.search(ac, line, span, words, tail_armed, &mut best);
+        }
+        best
+    }
+
+    /// [`Rules::find`] searching the whole line (the reference the windowed
+    /// search is tested against).
+    #[cfg(test)]
+    fn find_full(
+        &self,
+        line: &[u8],
+        words: usize,
+        tail_armed: bool,
+    ) -> Option<RuleId> {
+        let ac = self.matcher.as_ref()?;
+        let mut best = None;
+        self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
+        best
+    }
+
+    /// Searches `line[span]` and updates `best`; returns true if and only
+    /// if an armed tail rule matched (it wins: `best` holds it).
+    fn search(
+        &self,
+        ac: &AhoCorasick,
+        line: &[u8],
+        span: std::ops::Range<usize>,
+        words: usize,
+        tail_armed: bool,
+        best: &mut Option<RuleId>,
+    ) -> bool {
+        let input = aho_corasick::Input::new(line).range(span);
+        for m in ac.find_overlapping_iter(input) {
             for &id in &self.by_pattern[m.pattern().as_usize()] {
                 if !tail_armed && best.is_some_and(|b| b <= id) {
                     break;
@@ -412,14 +499,15 @@ impl Rules {
                     continue;
                 }
                 if tail_armed && rule.kind.is_tail() {
-                    return Some(id);
+                    *best = Some(id);
+                    return true;
                 }
                 if best.is_none_or(|b| id < b) {
-                    best = Some(id);
+                    *best = Some(id);
                 }
             }
         }
-        best
+        false
     }
 }
 
@@ -767,6 +855,29 @@ mod tests {
         assert!(!hit(&r, "An add-on"));
         assert!(hit(&r, "An ad here"));
         assert!(!hit(&r, "Photo: Jo/Getty Imagesque"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The head and tail windows find what a search of the whole line
+        /// finds.
+        #[test]
+        fn windowed_search_equals_full_search(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Share", "this", "Photo:", "Getty Images", "(AP Photo/Evan)", "credit:",
+                "Leave a reply", "12", "Comments", "word", "the", "*", "•", "Related:",
+                "Read more", "Image caption", "Shutterstock", ".", ")", "Kommentare",
+                "lorem ipsum dolor sit amet", "advertisement",
+            ]), 1..140),
+            armed in proptest::bool::ANY,
+        ) {
+            static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+            let r = RULES.get_or_init(Rules::builtin);
+            let mut n = Vec::new();
+            crate::normalize::line(parts.join(" ").as_bytes(), &mut n);
+            let words = n.split(|&b| b == b' ').count();
+            proptest::prop_assert_eq!(r.find(&n, words, armed), r.find_full(&n, words, armed));
+        }
     }
 
     #[test]
