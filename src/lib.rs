@@ -52,16 +52,28 @@ pub use rules::Rules;
 
 /// Cleans one whole document held in memory, as `clean` does on stdin.
 pub fn clean_bytes(input: &[u8], rules: &Rules, config: &Config) -> Vec<u8> {
+    clean_reader(input, rules, config)
+}
+
+/// Cleans everything `rdr` yields (one document, or records with
+/// [`Config::record_terminator`]) and returns the output.
+///
+/// # Panics
+///
+/// If `rdr` fails: this is for readers that cannot, such as slices.
+pub fn clean_reader<R: std::io::Read>(
+    rdr: R,
+    rules: &Rules,
+    config: &Config,
+) -> Vec<u8> {
     let mut cleaner = Cleaner::new(rules, config.clone());
     let mut out = Vec::new();
     let opts = stream::Options {
         record_terminator: config.record_terminator,
-        line_buffered: false,
-        end_document_at_eof: true,
-        count_input: true,
+        ..stream::Options::default()
     };
-    if let Err(e) = stream::run(input, &mut out, &mut cleaner, &opts) {
-        unreachable!("reading and writing memory cannot fail: {e}");
+    if let Err(e) = stream::run(rdr, &mut out, &mut cleaner, &opts) {
+        panic!("reading failed: {e}");
     }
     out
 }

@@ -5,7 +5,7 @@ use std::io::{self, Read};
 
 use proptest::prelude::*;
 
-use clean::{Cleaner, Config, Rules, normalize, stream};
+use clean::{Config, Rules, normalize};
 
 /// A reader that returns at most `step` bytes per `read`.
 struct Chunked<'a> {
@@ -28,17 +28,7 @@ fn run_with(
     config: &Config,
     step: usize,
 ) -> Vec<u8> {
-    let mut cleaner = Cleaner::new(rules, config.clone());
-    let mut out = Vec::new();
-    let opts = stream::Options {
-        record_terminator: config.record_terminator,
-        line_buffered: false,
-        end_document_at_eof: true,
-        count_input: true,
-    };
-    stream::run(Chunked { data: input, step }, &mut out, &mut cleaner, &opts)
-        .unwrap();
-    out
+    clean::clean_reader(Chunked { data: input, step }, rules, config)
 }
 
 /// Fragments that exercise every branch: terminators, special spaces,

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use clean::{Cleaner, Config, Rules, normalize, stream};
+use clean::{Config, Rules, normalize};
 
 /// A reader that returns at most `step` bytes per read.
 pub struct Chunked<'a>(pub &'a [u8], pub usize);
@@ -19,16 +19,7 @@ impl Read for Chunked<'_> {
 
 /// Cleans `input` reading `step` bytes at a time.
 pub fn clean(input: &[u8], rules: &Rules, config: &Config, step: usize) -> Vec<u8> {
-    let mut c = Cleaner::new(rules, config.clone());
-    let mut out = Vec::new();
-    let opts = stream::Options {
-        record_terminator: config.record_terminator,
-        line_buffered: false,
-        end_document_at_eof: true,
-        count_input: true,
-    };
-    stream::run(Chunked(input, step), &mut out, &mut c, &opts).unwrap();
-    out
+    clean::clean_reader(Chunked(input, step), rules, config)
 }
 
 /// The output contract: trimmed, normalized lines, single blank lines,
