@@ -193,6 +193,7 @@ pub(crate) fn clean_text(text: &[u8], cleaner: &mut Cleaner<'_>) -> Vec<u8> {
         line_buffered: false,
         end_document_at_eof: true,
         count_input: false,
+        size_hint: Some(text.len()),
     };
     if let Err(e) = stream::run(text, &mut out, cleaner, &opts) {
         unreachable!("reading and writing memory cannot fail: {e}");

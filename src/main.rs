@@ -413,6 +413,7 @@ fn process<W: Write>(
         line_buffered: args.line_buffered,
         end_document_at_eof: true,
         count_input: true,
+        size_hint: None,
     };
     match mode {
         Mode::Text | Mode::Nul => {

@@ -191,6 +191,7 @@ fn clean_batch(
                 line_buffered: false,
                 end_document_at_eof: true,
                 count_input: true,
+                size_hint: None,
             };
             stream::run(&batch.data[..], &mut out, cleaner, &opts)
                 .map_err(Error::Io)?;

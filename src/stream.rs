@@ -35,6 +35,10 @@ pub struct Options {
     /// Count the bytes read in the cleaner's stats (false when the caller
     /// counts the input itself, as the JSONL and WET readers do).
     pub count_input: bool,
+    /// The input size, when known (a document in memory): the read buffer
+    /// then starts no larger than needed. Output is the same either way (a
+    /// wrong hint only costs a reallocation).
+    pub size_hint: Option<usize>,
 }
 
 /// An I/O error, with the side it happened on.
@@ -77,6 +81,7 @@ impl Default for Options {
             line_buffered: false,
             end_document_at_eof: true,
             count_input: true,
+            size_hint: None,
         }
     }
 }
@@ -136,7 +141,13 @@ pub fn run<R: Read, W: Write + ?Sized>(
     opts: &Options,
 ) -> Result<(), Error> {
     let max_line = cleaner.config().max_line.max(1);
-    let cap = max_line.max(READ_SIZE) + READ_SIZE;
+    let full_cap = max_line.max(READ_SIZE) + READ_SIZE;
+    let mut cap = full_cap;
+    // A small input that fits whole needs no more (its lines are all
+    // shorter than the limit, so the long-line path is never taken).
+    if let Some(n) = opts.size_hint.filter(|&n| n < max_line) {
+        cap = cap.min(n + 1);
+    }
     let mut s = Splitter {
         buf: vec![0; cap],
         start: 0,
@@ -152,6 +163,10 @@ pub fn run<R: Read, W: Write + ?Sized>(
             s.buf.copy_within(s.start..s.end, 0);
             s.end -= s.start;
             s.start = 0;
+        }
+        // A hint that was too small: grow to the normal size.
+        if s.start == 0 && s.end == s.buf.len() && s.buf.len() < full_cap {
+            s.buf.resize(full_cap, 0);
         }
         let want = (s.buf.len() - s.end).min(READ_SIZE);
         let n = match rdr.read(&mut s.buf[s.end..s.end + want]) {

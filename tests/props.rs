@@ -261,6 +261,26 @@ fn split_lines(input: &[u8]) -> Vec<&[u8]> {
 }
 
 #[test]
+fn size_hint_never_changes_the_output() {
+    let rules = Rules::builtin();
+    let input =
+        format!("{}\nShare this\n{}", "word ".repeat(400), "x".repeat(70));
+    let config = Config { max_line: 64, ..Config::default() };
+    let mut outs = Vec::new();
+    for hint in
+        [None, Some(0), Some(10), Some(input.len()), Some(input.len() * 2)]
+    {
+        let mut c = clean::Cleaner::new(&rules, config.clone());
+        let mut out = Vec::new();
+        let opts =
+            clean::stream::Options { size_hint: hint, ..Default::default() };
+        clean::stream::run(input.as_bytes(), &mut out, &mut c, &opts).unwrap();
+        outs.push(out);
+    }
+    assert!(outs.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
 fn long_lines_pass_through_in_pieces() {
     let rules = Rules::builtin();
     let config = Config { max_line: 16, ..Config::default() };
