@@ -3,8 +3,8 @@ Context heuristics: decisions that depend on a line's neighbours.
 
 Every non-blank line gets a class when it arrives:
 
-* **chrome**: a rule or a line heuristic dropped it (a repeated line is no
-  anchor: what it repeats may be a real subheading);
+* **chrome**: a rule or a line heuristic dropped it (repeats are judged
+  later, on the lines written, so they are no anchors);
 * **prose**: kept, and reads like running text: at least
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
   sentence (`.` `!` `?` `…` `;` `:` a closing quote or bracket, or the CJK
@@ -38,7 +38,6 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::cleaner::{Cleaner, Why};
-use crate::heuristics::Heuristic;
 
 /// The most lines that wait for context.
 pub const MAX_QUEUE_LINES: usize = 1024;
@@ -195,9 +194,6 @@ impl Context {
         let mut verdict = verdict;
         let mut prose = false;
         match verdict {
-            // A repeat says nothing about its neighbours: the line it
-            // repeats may be a real subheading.
-            Verdict::Drop(Why::Heuristic(Heuristic::Repeat)) => {}
             Verdict::Drop(Why::Rule(id))
                 if c.rules().rules()[id as usize].kind.is_block() =>
             {

@@ -254,17 +254,11 @@ fn run(args: Args) -> anyhow::Result<bool> {
                 parallel::Format::Jsonl(jsonl_options(&args))
             };
             let cfg = cleaner.config().clone();
-            match parallel::run(rdr, &mut out, &rules, &cfg, &format, threads)
-            {
-                Ok((stats, c)) => {
-                    extra.merge(&stats);
-                    counts.records += c.records;
-                    counts.invalid += c.invalid;
-                    counts.dropped_empty += c.dropped_empty;
-                }
-                Err(parallel::Error::Io(e)) => check(Err(e), &name)?,
-                Err(e) => bail!("{name}: {e}"),
-            }
+            let res =
+                parallel::run(rdr, &mut out, &rules, &cfg, &format, threads);
+            let (stats, c) = check_records(res, &name)?;
+            extra.merge(&stats);
+            counts.add(&c.into());
             continue;
         }
         process(&args, mode, rdr, &mut out, &mut cleaner, &mut counts, &name)?;
@@ -389,6 +383,28 @@ struct Counts {
     passed_through: u64,
 }
 
+impl From<jsonl::Counts> for Counts {
+    fn from(c: jsonl::Counts) -> Counts {
+        Counts {
+            records: c.records,
+            invalid: c.invalid,
+            dropped_empty: c.dropped_empty,
+            passed_through: 0,
+        }
+    }
+}
+
+impl From<wet::Counts> for Counts {
+    fn from(c: wet::Counts) -> Counts {
+        Counts {
+            records: c.records,
+            invalid: 0,
+            dropped_empty: c.dropped_empty,
+            passed_through: c.passed_through,
+        }
+    }
+}
+
 impl Counts {
     fn add(&mut self, o: &Counts) {
         self.records += o.records;
@@ -422,16 +438,9 @@ fn process<W: Write>(
         Mode::Jsonl => {
             let opts = jsonl_options(args);
             let rdr = BufReader::with_capacity(1 << 16, rdr);
-            match jsonl::run(rdr, out, cleaner, &opts) {
-                Ok(c) => {
-                    counts.records += c.records;
-                    counts.invalid += c.invalid;
-                    counts.dropped_empty += c.dropped_empty;
-                    Ok(())
-                }
-                Err(jsonl::Error::Io(e)) => check(Err(e), name),
-                Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
-            }
+            let c = check_records(jsonl::run(rdr, out, cleaner, &opts), name)?;
+            counts.add(&c.into());
+            Ok(())
         }
         Mode::Wet => {
             let opts = wet::Options {
@@ -440,16 +449,9 @@ fn process<W: Write>(
                 line_buffered: args.line_buffered,
             };
             let rdr = BufReader::with_capacity(1 << 16, rdr);
-            match wet::run(rdr, out, cleaner, &opts) {
-                Ok(c) => {
-                    counts.records += c.records;
-                    counts.passed_through += c.passed_through;
-                    counts.dropped_empty += c.dropped_empty;
-                    Ok(())
-                }
-                Err(wet::Error::Io(e)) => check(Err(e), name),
-                Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
-            }
+            let c = check_records(wet::run(rdr, out, cleaner, &opts), name)?;
+            counts.add(&c.into());
+            Ok(())
         }
     }
 }
@@ -684,15 +686,34 @@ fn load_rules(args: &Args) -> anyhow::Result<Rules> {
     Ok(Rules::new(list)?)
 }
 
+/// Turns a record reader's error into a message naming the input (and
+/// the line or byte offset) or the output.
+fn check_records<T>(
+    res: Result<T, stream::RecordError>,
+    input: &str,
+) -> anyhow::Result<T> {
+    match res {
+        Ok(v) => Ok(v),
+        Err(stream::RecordError::Io(e)) => Err(check_err(e, input)),
+        Err(e) => Err(anyhow::anyhow!("{input}: {e}")),
+    }
+}
+
+/// Names the input or the output in a stream error.
+fn check_err(e: stream::Error, input: &str) -> anyhow::Error {
+    match e {
+        stream::Error::Read(e) => {
+            anyhow::Error::new(e).context(format!("reading {input}"))
+        }
+        stream::Error::Write(e) => {
+            anyhow::Error::new(e).context("writing output")
+        }
+    }
+}
+
 /// Turns a stream error into a message naming the input or the output.
 fn check(res: Result<(), stream::Error>, input: &str) -> anyhow::Result<()> {
-    match res {
-        Ok(()) => Ok(()),
-        Err(stream::Error::Read(e)) => {
-            Err(e).context(format!("reading {input}"))
-        }
-        Err(stream::Error::Write(e)) => Err(e).context("writing output"),
-    }
+    res.map_err(|e| check_err(e, input))
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -111,9 +111,9 @@ pub fn run<R: Read, W: Write + ?Sized>(
         let mut line = 1u64;
         let mut eof = false;
         let mut result = Ok(());
+        let mut chunk = vec![0u8; 256 * 1024];
         while !eof {
             // Fill to at least one batch and a record boundary.
-            let mut chunk = vec![0u8; 256 * 1024];
             let cut = loop {
                 if buf.len() >= BATCH
                     && let Some(i) = memchr::memrchr(term, &buf)
