@@ -267,6 +267,11 @@ impl<'r> Cleaner<'r> {
     pub fn line(&mut self, raw: &[u8]) {
         self.lineno += 1;
         self.stats.lines_in += 1;
+        if normalize::is_clean(raw) {
+            // Most lines need no change: no copy.
+            self.normalized_line(raw);
+            return;
+        }
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
         self.normalized_line(&norm);

@@ -266,6 +266,90 @@ pub fn line(src: &[u8], dst: &mut Vec<u8>) {
     n.finish();
 }
 
+/// Returns true only if `line(src)` would return `src` unchanged; a fast
+/// check meant to skip the copy for the common clean line (false
+/// negatives are allowed, false positives are not).
+///
+/// A line needs no change when it has no control byte, no space at either
+/// end, no two spaces in a row, and no special sequence ending anywhere in
+/// it (then the output equals the input, so the output-side check sees the
+/// same bytes). The first three are checked eight bytes at a time; the
+/// special sequences only at the bytes that can end one.
+#[inline]
+pub fn is_clean(src: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (src.first(), src.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = src.chunks_exact(8);
+    let mut high = 0u64;
+    let mut prev_space = false;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap());
+        // A byte below 0x20 sets its high bit in `w - 0x20…` (borrows
+        // only spread from such a byte); high bytes are tested separately.
+        if w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0 {
+            return false;
+        }
+        // Two spaces in a row: a zero byte in `w ^ "  …"` next to another.
+        let sp = w ^ (0x20 * ONES);
+        let zero = sp.wrapping_sub(ONES) & !sp & HIGH;
+        if zero != 0
+            && (zero & (zero >> 8) != 0 || prev_space && zero & 0x80 != 0)
+        {
+            // `zero` can flag a 0x20 byte falsely only above a true zero,
+            // i.e. next to a real space: confirm bytewise.
+            if has_double_space(c, prev_space) {
+                return false;
+            }
+        }
+        prev_space = c[7] == b' ';
+        high |= w;
+    }
+    for &b in chunks.remainder() {
+        if b < 0x20 || b == b' ' && prev_space {
+            return false;
+        }
+        prev_space = b == b' ';
+        high |= u64::from(b);
+    }
+    if high & HIGH == 0 {
+        return true;
+    }
+    // Non-ASCII: look at the bytes that can end a special sequence, in the
+    // chunks that have any high byte.
+    let special_at = |i: usize| {
+        let b = src[i];
+        b >= 0x80
+            && may_end_special(b)
+            && !matches!(tail(&src[..=i]), Tail::Plain)
+    };
+    let mut chunks = src.chunks_exact(8);
+    for (k, c) in (&mut chunks).enumerate() {
+        let w = u64::from_le_bytes(c.try_into().unwrap());
+        if w & HIGH != 0 && (k * 8..k * 8 + 8).any(special_at) {
+            return false;
+        }
+    }
+    let rest = src.len() - chunks.remainder().len();
+    !(rest..src.len()).any(special_at)
+}
+
+fn has_double_space(c: &[u8], prev_space: bool) -> bool {
+    let mut prev = prev_space;
+    for &b in c {
+        if b == b' ' && prev {
+            return true;
+        }
+        prev = b == b' ';
+    }
+    false
+}
+
 /// Returns true if and only if `line` is already normalized: `line(x)`
 /// would return it unchanged.
 pub fn is_normalized(src: &[u8]) -> bool {
@@ -379,6 +463,56 @@ mod tests {
                 n.finish();
                 written.extend_from_slice(&out);
                 assert_eq!(written, whole, "cuts {cut} {cut2}");
+            }
+        }
+    }
+
+    #[test]
+    fn is_clean_table() {
+        let clean: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"Hello, world! This line is long enough for the word loop.",
+            "“x” — y, café, Москва, 日本語".as_bytes(),
+            b"a\xFF\xFEb",
+        ];
+        for &s in clean {
+            assert!(is_clean(s), "{s:?}");
+        }
+        let dirty: &[&[u8]] = &[
+            b" a",
+            b"a ",
+            b"a  b",
+            b"abcdefg  hijklmnop",
+            b"abcdefgh  ijklmnop",
+            b"abcdefghi  jklmnop",
+            b"a\tb and some more text here",
+            b"a\x01b and some more text here",
+            b"some more text here a\xC2\xA0b",
+            b"some more text here\xE2\x80\x8B",
+            b"\xEF\xBB\xBFsome more text here",
+            b"soft\xC2\xADhyphen in a longer line",
+        ];
+        for &s in dirty {
+            assert!(!is_clean(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The fast check never calls a line clean that normalization
+        /// would change.
+        #[test]
+        fn is_clean_is_sound(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"a"[..], b"word", b" ", b"  ", b"\t", b"\x01", b"!", b"\xC2",
+                b"\xA0", b"\xAD", b"\xE2", b"\x80", b"\x8B", b"\xE2\x80\x9C",
+                b"\xEF\xBB\xBF", b"\xE3\x80\x80", b"\xD0\x9C", b"\xFF",
+            ]), 0..40),
+        ) {
+            let src: Vec<u8> = parts.concat();
+            if is_clean(&src) {
+                proptest::prop_assert_eq!(norm(&src), src);
             }
         }
     }

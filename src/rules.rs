@@ -24,7 +24,8 @@ is scanned once however many rules there are.
 
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind, dfa, nfa};
 
 /// The builtin rules, in the rule-file format. `clean --print-builtin`
 /// prints this text.
@@ -301,7 +302,7 @@ pub type RuleId = u32;
 #[derive(Clone, Debug)]
 pub struct Rules {
     rules: Vec<Rule>,
-    matcher: Option<AhoCorasick>,
+    matcher: Option<Matcher>,
     /// For each automaton pattern, the rules that use it, in rule order.
     by_pattern: Vec<Vec<RuleId>>,
     /// The largest word limit of any rule that has one.
@@ -369,25 +370,11 @@ impl Rules {
         let matcher = if patterns.is_empty() {
             None
         } else {
-            // A DFA is the fastest to search, but its size grows with
-            // states × alphabet: see DFA_MAX_PATTERN_BYTES.
-            let bytes: usize = patterns.iter().map(String::len).sum();
-            let kind = if bytes <= DFA_MAX_PATTERN_BYTES {
-                Some(AhoCorasickKind::DFA)
-            } else {
-                Some(AhoCorasickKind::ContiguousNFA)
-            };
-            let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(kind)
-                .build(&patterns)
-                .map_err(|e| Error {
-                    source: String::new(),
-                    line: 0,
-                    kind: ErrorKind::Build(e),
-                })?;
-            Some(ac)
+            Some(Matcher::new(&patterns).map_err(|e| Error {
+                source: String::new(),
+                line: 0,
+                kind: ErrorKind::Build(e),
+            })?)
         };
         Ok(Rules {
             rules,
@@ -481,33 +468,138 @@ impl Rules {
     /// if an armed tail rule matched (it wins: `best` holds it).
     fn search(
         &self,
-        ac: &AhoCorasick,
+        ac: &Matcher,
         line: &[u8],
         span: std::ops::Range<usize>,
         words: usize,
         tail_armed: bool,
         best: &mut Option<RuleId>,
     ) -> bool {
-        let input = aho_corasick::Input::new(line).range(span);
-        for m in ac.find_overlapping_iter(input) {
-            for &id in &self.by_pattern[m.pattern().as_usize()] {
+        let mut armed_hit = false;
+        ac.for_each_match(line, span, |pattern, start, end| {
+            for &id in &self.by_pattern[pattern] {
                 if !tail_armed && best.is_some_and(|b| b <= id) {
                     break;
                 }
                 let rule = &self.rules[id as usize];
-                if !matches(rule, line, words, m.start(), m.end()) {
+                if !matches(rule, line, words, start, end) {
                     continue;
                 }
                 if tail_armed && rule.kind.is_tail() {
                     *best = Some(id);
+                    armed_hit = true;
                     return true;
                 }
                 if best.is_none_or(|b| id < b) {
                     *best = Some(id);
                 }
             }
+            false
+        });
+        armed_hit
+    }
+}
+
+/// The ASCII-lowercase form of every byte.
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
+/// The automaton of all phrases, walked by hand (see [`Matcher::walk`]).
+///
+/// It is built case-sensitively on ASCII-lowercased phrases and fed
+/// lowercased bytes: the same matches as an ASCII-case-insensitive
+/// automaton, with half the byte classes (upper- and lower-case letters
+/// share one), so the DFA's table is half the size and stays in cache
+/// better. The concrete automaton types are used, not the `AhoCorasick`
+/// wrapper, so each transition is an inlined table lookup.
+#[derive(Clone, Debug)]
+enum Matcher {
+    Dfa(dfa::DFA),
+    Nfa(nfa::contiguous::NFA),
+}
+
+impl Matcher {
+    fn new(patterns: &[String]) -> Result<Matcher, aho_corasick::BuildError> {
+        let lower: Vec<String> =
+            patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        // A DFA is the fastest to search, but its size grows with
+        // states × alphabet: see DFA_MAX_PATTERN_BYTES.
+        let bytes: usize = lower.iter().map(String::len).sum();
+        Ok(if bytes <= DFA_MAX_PATTERN_BYTES {
+            Matcher::Dfa(
+                dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&lower)?,
+            )
+        } else {
+            Matcher::Nfa(
+                nfa::contiguous::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&lower)?,
+            )
+        })
+    }
+
+    /// Calls `f(pattern, start, end)` for every occurrence of every
+    /// pattern inside `hay[span]` (overlapping ones included), in order of
+    /// their ends, until `f` returns true.
+    #[inline]
+    fn for_each_match(
+        &self,
+        hay: &[u8],
+        span: std::ops::Range<usize>,
+        f: impl FnMut(usize, usize, usize) -> bool,
+    ) {
+        match self {
+            Matcher::Dfa(a) => Matcher::walk(a, hay, span, f),
+            Matcher::Nfa(a) => Matcher::walk(a, hay, span, f),
         }
-        false
+    }
+
+    #[inline(always)]
+    fn walk<A: Automaton>(
+        aut: &A,
+        hay: &[u8],
+        span: std::ops::Range<usize>,
+        mut f: impl FnMut(usize, usize, usize) -> bool,
+    ) {
+        // Unanchored start states exist for a Standard automaton.
+        let Ok(mut sid) = aut.start_state(Anchored::No) else { return };
+        let (mut at, end) = (span.start, span.end);
+        let hay = &hay[..end];
+        loop {
+            // The hot loop: one table lookup per byte, nothing else, so
+            // the state stays in a register.
+            let mut special = false;
+            while at < end {
+                sid =
+                    aut.next_state(Anchored::No, sid, LOWER[hay[at] as usize]);
+                at += 1;
+                if aut.is_special(sid) {
+                    special = true;
+                    break;
+                }
+            }
+            // Without a prefilter only match and dead states are special.
+            if !special || !aut.is_match(sid) {
+                return;
+            }
+            for k in 0..aut.match_len(sid) {
+                let p = aut.match_pattern(sid, k);
+                if f(p.as_usize(), at - aut.pattern_len(p), at) {
+                    return;
+                }
+            }
+        }
     }
 }
 
