@@ -86,6 +86,10 @@ const SEPARATOR_CHARS: &str = "•·●○■□▪▫◆◇★☆―─━═�
 ///
 /// Emoji and other symbols are not separators: a line of emoji is kept.
 pub fn is_separator(line: &[u8]) -> bool {
+    // Nearly every line has a letter or digit early on: no UTF-8 decode.
+    if line.iter().any(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     let Ok(s) = std::str::from_utf8(line) else { return false };
     !s.is_empty()
         && s.chars().all(|c| {
@@ -546,7 +550,8 @@ pub fn is_date(line: &[u8]) -> bool {
 /// `**Get the latest news by email** [Sign Up](#)` is markup; a bold
 /// subheading alone (`**Results**`) is not; nor is prose with a link in it.
 pub fn is_markup(line: &[u8]) -> bool {
-    if memchr::memmem::find(line, b"](").is_none() {
+    if !memchr::memchr_iter(b']', line).any(|i| line.get(i + 1) == Some(&b'('))
+    {
         return false;
     }
     let mut rest: Vec<u8> = Vec::with_capacity(line.len());

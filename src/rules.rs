@@ -717,7 +717,7 @@ fn is_count(s: &[u8]) -> bool {
                     || matches!(b, b',' | b'.' | b'k' | b'K' | b'M' | b'+')
             })
     };
-    if let Some(at) = memchr::memmem::find(s, b" of ") {
+    if let Some(at) = s.windows(4).position(|w| w == b" of ") {
         return number(&s[..at]) && number(&s[at + 4..]);
     }
     if let Some(at) = memchr::memchr(b'/', s) {
