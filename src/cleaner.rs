@@ -365,12 +365,14 @@ impl<'r> Cleaner<'r> {
             return;
         };
         // A repeat of the line written last is chrome (the doubled
-        // "Credit: Getty Images"). Judged here, on what is written, so a
+        // "Credit: Getty Images", a caption given with and without a list
+        // marker). Repeats further apart are not: meal plans and
+        // checklists repeat their lines. Judged here, on what is written, so a
         // second run sees the same predecessor: idempotent.
         let keep = match keep {
             Ok(_)
                 if self.config.heuristics
-                    && text == self.prev_kept.as_slice() =>
+                    && same_but_markers(text, &self.prev_kept) =>
             {
                 Err(Why::Heuristic(Heuristic::Repeat))
             }
@@ -589,4 +591,11 @@ impl<'r> Cleaner<'r> {
 #[inline]
 pub fn count_words(norm: &[u8]) -> usize {
     1 + memchr::memchr_iter(b' ', norm).count()
+}
+
+/// Returns true if and only if `a` and `b` are the same line once their
+/// leading list markers are removed.
+fn same_but_markers(a: &[u8], b: &[u8]) -> bool {
+    !b.is_empty()
+        && a[crate::rules::lead_end(a)..] == b[crate::rules::lead_end(b)..]
 }

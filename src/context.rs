@@ -79,12 +79,24 @@ pub enum Reason {
     BetweenChrome,
     /// Dropped: a short line after a block label, before prose.
     Block,
+    /// Dropped: a label-like short line (see [`is_label`]) before the first
+    /// prose line of the document, other than the title and the line that
+    /// leads into the prose and the one right after the title (a menu or
+    /// breadcrumbs above the article). Not applied after the last prose
+    /// line: articles end with short labelled facts (dates, prices, a meal
+    /// plan) too often.
+    Header,
 }
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 4] =
-        [Reason::Title, Reason::Edge, Reason::BetweenChrome, Reason::Block];
+    pub const ALL: [Reason; 5] = [
+        Reason::Title,
+        Reason::Edge,
+        Reason::BetweenChrome,
+        Reason::Block,
+        Reason::Header,
+    ];
 
     /// The name shown in `--explain` and `--stats`.
     pub fn name(self) -> &'static str {
@@ -93,6 +105,7 @@ impl Reason {
             Reason::Edge => "edge",
             Reason::BetweenChrome => "between-chrome",
             Reason::Block => "block",
+            Reason::Header => "header",
         }
     }
 }
@@ -129,6 +142,10 @@ struct Entry {
     next: Option<Anchor>,
     /// The last line of its run.
     last: bool,
+    /// Label-like (see [`is_label`]).
+    label: bool,
+    /// Pushed before any prose line of the document.
+    before_prose: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -144,6 +161,8 @@ pub struct Context {
     seen_prose: bool,
     /// Whether the title has been chosen.
     title_done: bool,
+    /// Whether the last line pushed was the title.
+    after_title: bool,
 }
 
 impl Default for Context {
@@ -163,6 +182,7 @@ impl Context {
             anchor: Anchor::Edge,
             seen_prose: false,
             title_done: false,
+            after_title: false,
         }
     }
 
@@ -176,6 +196,8 @@ impl Context {
                 prev: Anchor::Edge,
                 next: None,
                 last: false,
+                label: false,
+                before_prose: false,
             },
             c,
         );
@@ -230,7 +252,15 @@ impl Context {
             prev: self.anchor,
             next: None,
             last: false,
+            // The line right after the title may be its subtitle.
+            label: verdict == Verdict::Undecided
+                && !std::mem::take(&mut self.after_title)
+                && is_label(text),
+            before_prose: !self.seen_prose,
         };
+        if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
+            self.after_title = true;
+        }
         self.push(entry, c);
         prose
     }
@@ -277,6 +307,7 @@ impl Context {
         self.anchor = Anchor::Edge;
         self.seen_prose = false;
         self.title_done = false;
+        self.after_title = false;
     }
 
     fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {
@@ -362,7 +393,44 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     if e.prev == Anchor::Block && next == Anchor::Prose && !e.last {
         return Some(Verdict::Drop(Why::Context(Reason::Block)));
     }
+    if e.label && e.before_prose && next == Anchor::Prose && !e.last {
+        return Some(Verdict::Drop(Why::Context(Reason::Header)));
+    }
+
     Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if `text` reads like a label: a menu item, a
+/// breadcrumb, a tag, a headline link, a name. Every word that starts with
+/// a letter starts with a capital, except function words ([`STOPWORDS`]),
+/// and at least one does; no sentence-final `.`, `!` or `?`.
+///
+/// "Galeria de Fotos", "Premium WordPress Themes Download", "Phil Helsel"
+/// are labels; "online free course", "Click the button below",
+/// "Ingredients: 2 cups flour", a line in a script without case are not.
+pub fn is_label(text: &[u8]) -> bool {
+    if text.ends_with(b".") || text.ends_with(b"!") || text.ends_with(b"?") {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(&text[crate::rules::lead_end(text)..])
+    else {
+        return false;
+    };
+    let mut upper = 0;
+    for w in s.split(' ') {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            let key = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if key.len() > 8 || !stop_set().contains(pack(key.as_bytes())) {
+                return false;
+            }
+        }
+    }
+    upper > 0
 }
 
 /// Returns true if and only if a kept line reads like running text. See

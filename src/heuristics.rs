@@ -28,17 +28,24 @@ pub enum Heuristic {
     /// A byline: "By" (or "Von", "Par", "Por", …) followed only by names
     /// ([`is_byline`]).
     Byline,
+    /// A headline link tagged at its end: "… could hit Earth [VIDEO]"
+    /// ([`is_tagged_teaser`]).
+    Teaser,
+    /// A row of page numbers: "1 2 3 4 5 … Next" ([`is_pagination`]).
+    Pagination,
 }
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 6] = [
+    pub const ALL: [Heuristic; 8] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
         Heuristic::Contact,
         Heuristic::Byline,
         Heuristic::Repeat,
+        Heuristic::Teaser,
+        Heuristic::Pagination,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -50,6 +57,8 @@ impl Heuristic {
             Heuristic::Contact => "contact",
             Heuristic::Repeat => "repeat",
             Heuristic::Byline => "byline",
+            Heuristic::Teaser => "teaser",
+            Heuristic::Pagination => "pagination",
         }
     }
 
@@ -65,6 +74,10 @@ impl Heuristic {
             Some(Heuristic::Contact)
         } else if words <= 16 && is_byline(line) {
             Some(Heuristic::Byline)
+        } else if words <= 30 && is_tagged_teaser(line) {
+            Some(Heuristic::Teaser)
+        } else if words <= 40 && is_pagination(line) {
+            Some(Heuristic::Pagination)
         } else {
             None
         }
@@ -76,6 +89,90 @@ impl fmt::Display for Heuristic {
         f.write_str(self.name())
     }
 }
+
+/// Returns true if and only if `line` is a headline followed by a tag in
+/// capitals in square brackets: "Plane passengers quarantined after
+/// outbreak [NEWS]", "… could hit Earth [VIDEO]". News sites tag the
+/// links of their teaser lists so; article text does not end a line with
+/// a bracketed word in capitals (`[sic]` and `[1]` are lower case and
+/// digits, a source such as `[Bloomberg]` is not all capitals, and a
+/// sentence ends with its period before any tag).
+pub fn is_tagged_teaser(line: &[u8]) -> bool {
+    let Some(body) = line.strip_suffix(b"]") else { return false };
+    let Some(open) = memchr::memrchr(b'[', body) else { return false };
+    let (head, tag) = (&body[..open], &body[open + 1..]);
+    let Ok(tag) = std::str::from_utf8(tag) else { return false };
+    let mut chars = tag.chars();
+    let Some(first) = chars.next() else { return false };
+    head.len() >= 10
+        && head.ends_with(b" ")
+        && !head[..head.len() - 1].ends_with(b".")
+        && (2..=15).contains(&tag.chars().count())
+        && first.is_uppercase()
+        && chars.all(char::is_uppercase)
+}
+
+/// Returns true if and only if `line` is a row of page numbers: at least
+/// three numbers counting up by one ("1 2 3 4 5"), optionally with an
+/// ellipsis, arrows or a last page number after a gap, and the words of a
+/// pager ("Next", "Previous", "Page").
+pub fn is_pagination(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    let mut run = 0;
+    let mut best = 0;
+    let mut prev: Option<u64> = None;
+    for t in s.split(' ') {
+        // Page numbers are small; "2019 2020 2021" is a table header.
+        if let Ok(n) = t
+            .parse::<u64>()
+            .map_err(drop)
+            .and_then(|n| if n < 1000 { Ok(n) } else { Err(()) })
+        {
+            run = if prev.is_some_and(|p| p + 1 == n) { run + 1 } else { 1 };
+            best = best.max(run);
+            prev = Some(n);
+            continue;
+        }
+        let pager = ["…", "...", "»", "«", "›", "‹", ">", "<", "|", "→", "←"]
+            .contains(&t)
+            || PAGER_WORDS.contains(&t.to_lowercase().as_str());
+        if !pager {
+            return false;
+        }
+        prev = None;
+    }
+    best >= 3
+}
+
+/// Words of a pager, lowercased, in the languages of the builtin rules.
+const PAGER_WORDS: &[&str] = &[
+    "next",
+    "previous",
+    "prev",
+    "page",
+    "first",
+    "last",
+    "older",
+    "newer",
+    "weiter",
+    "zurück",
+    "seite",
+    "suivant",
+    "précédent",
+    "page",
+    "siguiente",
+    "anterior",
+    "página",
+    "próxima",
+    "successivo",
+    "precedente",
+    "pagina",
+    "volgende",
+    "vorige",
+    "следующая",
+    "предыдущая",
+    "страница",
+];
 
 /// Non-ASCII characters that count as separators.
 const SEPARATOR_CHARS: &str = "•·●○■□▪▫◆◇★☆―─━═—–…~※❖✦✱→←↑↓»«›‹¦§¶°";
@@ -741,6 +838,48 @@ fn find_email(line: &[u8]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagged_teasers() {
+        for s in [
+            "Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]",
+            "Ecoflow River 370 Review: Charge up to 9 devices [VIDEO]",
+            "Plague warning: CDC names EIGHT deadly diseases [WARNING]",
+        ] {
+            assert!(is_tagged_teaser(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "He said it was \"a mistake\" [sic]",
+            "The study found a link [1]",
+            "The results are final. [UPDATE]",
+            "See the table [A]x",
+            "[VIDEO]",
+            "Short [NEWS]",
+            "Price list [2019]",
+            "Why the deal is complicated [Bloomberg]",
+        ] {
+            assert!(!is_tagged_teaser(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn pagination() {
+        for s in
+            ["1 2 3 4 5 6 7 8", "1 2 3 … 12 Next", "« Previous 4 5 6 Next »"]
+        {
+            assert!(is_pagination(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "1 2",
+            "3 5 7 9",
+            "2019 2020 2021",
+            "1 2 3 go",
+            "Next",
+            "10 11 12 %",
+        ] {
+            assert!(!is_pagination(s.as_bytes()), "{s}");
+        }
+    }
 
     #[test]
     fn dates_dropped() {
