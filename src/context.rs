@@ -237,6 +237,8 @@ impl Context {
                     && !self.title_done
                     && words >= TITLE_WORDS
                     && !text.ends_with(b".")
+                    // A list item is no title.
+                    && crate::rules::lead_end(text) == 0
                 {
                     self.title_done = true;
                     verdict = Verdict::Keep(Why::Context(Reason::Title));
@@ -440,11 +442,13 @@ pub fn is_label(text: &[u8]) -> bool {
 /// a language of [`STOPWORDS`], enough function words: a tag cloud or a
 /// menu flattened into one line has neither.
 pub fn is_prose(text: &[u8], words: usize) -> bool {
-    // Characters are counted only when the word count does not decide.
+    // Characters are counted only when the word count does not decide,
+    // and only for scripts written without spaces between words.
+    let spaceless = || words < SENTENCE_WORDS && is_spaceless(text);
     let chars = || text.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    let long = words >= PROSE_WORDS || chars() >= PROSE_CHARS;
+    let long = words >= PROSE_WORDS || spaceless() && chars() >= PROSE_CHARS;
     let sentence = (words >= SENTENCE_WORDS
-        || !text.is_ascii() && chars() >= SENTENCE_CHARS)
+        || spaceless() && chars() >= SENTENCE_CHARS)
         && ends_like_sentence(text);
     if !long && !sentence {
         return false;
@@ -467,6 +471,25 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
         return punctuated;
     }
     stop >= need
+}
+
+/// Returns true if and only if most characters of `text` belong to
+/// scripts written without spaces between words (Chinese, Japanese, Thai,
+/// Lao, Khmer, Myanmar), where a line's length says more than its words.
+fn is_spaceless(text: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    let (mut letters, mut spaceless) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        letters += 1;
+        spaceless += usize::from(matches!(c,
+            '\u{2E80}'..='\u{9FFF}'
+                | '\u{F900}'..='\u{FAFF}'
+                | '\u{0E00}'..='\u{0EFF}'
+                | '\u{1000}'..='\u{109F}'
+                | '\u{1780}'..='\u{17FF}'
+        ));
+    }
+    letters > 0 && 2 * spaceless >= letters
 }
 
 /// Prose in a language of [`STOPWORDS`] has at least this share of
@@ -496,7 +519,7 @@ pub const STOPWORDS: &[&str] = &[
     "el", "los", "las", "y", "en", "que", "del", "por", "con", "una", "para",
     "es", "se", "lo", "su", "al", "como", "más", "pero", "o", "os", "as",
     "do", "da", "dos", "das", "em", "um", "uma", "não", "na", "no", "ao", "é",
-    "foi", "mais", // it
+    "foi", "mais", "e", // it
     "il", "di", "che", "è", "non", "per", "gli", "della", "delle", "nel",
     "con", "una", "sono", "anche", "come", "alla", // nl
     "het", "een", "van", "en", "niet", "zijn", "op", "voor", "met", "ook",
@@ -678,6 +701,8 @@ mod tests {
             "Putin hails meeting, thinks Trump accepted election denials",
             "Credit: Getty Images",
             "He was 84.",
+            "Desenvolvimento Econômino (Turismo)",
+            "Alteração Orçamentária e Audiências Públicas)",
         ];
         for s in no {
             assert!(!is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
