@@ -79,6 +79,12 @@ pub enum Kind {
     /// `block-prefix[/N]`: like `prefix` with a word limit of N (default
     /// [`SHORT_WORDS`]), and a block label like `block`.
     BlockPrefix,
+    /// `tail-count[/N]`: the line starts with a number followed by the
+    /// phrase and has at most N words (default [`EDGE_WORDS`]), and it is a
+    /// tail marker like `tail`: `34 responses to “…”`, `10 thoughts on
+    /// “…”` (the headers of comment sections). Without the number it is no
+    /// match: "Thoughts on the budget" is a subheading.
+    TailCount,
     /// `tail-soft`: like `tail`, but for labels that are also buttons
     /// ("Comments"): the tail starts only if the next non-blank line is not
     /// a long paragraph ([`SOFT_TAIL_WORDS`] words or more).
@@ -91,7 +97,7 @@ pub const SOFT_TAIL_WORDS: usize = 25;
 
 impl Kind {
     /// Every kind, with its name in rule files.
-    pub const ALL: [(&'static str, Kind); 10] = [
+    pub const ALL: [(&'static str, Kind); 11] = [
         ("line", Kind::Line),
         ("count", Kind::Count),
         ("prefix", Kind::Prefix),
@@ -99,6 +105,7 @@ impl Kind {
         ("short", Kind::Short),
         ("tail", Kind::Tail),
         ("tail-prefix", Kind::TailPrefix),
+        ("tail-count", Kind::TailCount),
         ("tail-soft", Kind::TailSoft),
         ("block", Kind::Block),
         ("block-prefix", Kind::BlockPrefix),
@@ -111,7 +118,10 @@ impl Kind {
 
     /// Returns true if and only if this kind marks the start of the tail.
     pub fn is_tail(self) -> bool {
-        matches!(self, Kind::Tail | Kind::TailPrefix | Kind::TailSoft)
+        matches!(
+            self,
+            Kind::Tail | Kind::TailPrefix | Kind::TailCount | Kind::TailSoft
+        )
     }
 
     /// Returns true if and only if this kind labels a block of links.
@@ -128,7 +138,7 @@ impl Kind {
             | Kind::Tail
             | Kind::TailSoft
             | Kind::Block => None,
-            Kind::Prefix | Kind::Suffix => Some(EDGE_WORDS),
+            Kind::Prefix | Kind::Suffix | Kind::TailCount => Some(EDGE_WORDS),
             Kind::Short | Kind::TailPrefix | Kind::BlockPrefix => {
                 Some(SHORT_WORDS)
             }
@@ -627,6 +637,7 @@ fn case_variants(phrase: &str) -> Vec<String> {
 /// List markers ignored at the start of a line.
 const LEAD: &[&[u8]] = &[
     b"*",
+    b"+",
     b"-",
     b">",
     b"|",
@@ -750,6 +761,12 @@ fn matches(
     match rule.kind {
         Kind::Short => true,
         Kind::Prefix | Kind::TailPrefix | Kind::BlockPrefix => start == lead,
+        Kind::TailCount => {
+            start > lead
+                && line[lead..start]
+                    .strip_suffix(b" ")
+                    .is_some_and(|n| n.iter().all(u8::is_ascii_digit))
+        }
         Kind::Suffix => {
             end == trail_start(line, lead, TRAIL_SUFFIX) && start >= lead
         }
@@ -827,7 +844,7 @@ mod tests {
         assert_eq!(
             parse_err(b"# x\n\nfoo bar"),
             "f.rules:3: unknown rule kind `foo` (expected one of: line, count, \
-             prefix, suffix, short, tail, tail-prefix, tail-soft, block, \
+             prefix, suffix, short, tail, tail-prefix, tail-count, tail-soft, block, \
              block-prefix)"
         );
         assert_eq!(parse_err(b"line   \n"), "f.rules:1: rule has no phrase");
@@ -927,6 +944,23 @@ mod tests {
         assert_eq!(r.find(n, 2, true), Some(1));
         let n = "Be the first to comment on \u{201c}x\u{201d}".as_bytes();
         assert_eq!(r.find(n, 7, true), Some(2));
+    }
+
+    #[test]
+    fn tail_count_needs_a_number() {
+        let r = rules(
+            "tail-count responses to \u{201c}\ntail-count thoughts on \"",
+        );
+        let hit = |s: &str| r.find(s.as_bytes(), s.split(' ').count(), true);
+        assert_eq!(
+            hit("34 responses to \u{201c} Lynn: we needed to win \u{201d}"),
+            Some(0)
+        );
+        assert_eq!(hit("* 10 Thoughts on \"Business Focus\""), Some(1));
+        assert_eq!(hit("Responses to \u{201c}the plan\u{201d}"), None);
+        assert_eq!(hit("Thoughts on \"the plan\""), None);
+        assert_eq!(hit("About 34 responses to \u{201c}x\u{201d}"), None);
+        assert!(r.rules()[0].kind.is_tail());
     }
 
     #[test]

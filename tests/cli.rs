@@ -111,7 +111,7 @@ fn bad_rule_file_names_file_and_line() {
         err.trim_end(),
         format!(
             "clean: {}:3: unknown rule kind `bogus` (expected one of: line, \
-             count, prefix, suffix, short, tail, tail-prefix, tail-soft, block, \
+             count, prefix, suffix, short, tail, tail-prefix, tail-count, tail-soft, block, \
              block-prefix)",
             rules.display()
         )
