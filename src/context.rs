@@ -26,8 +26,13 @@ A block label ("Related stories", "More from …": rules of kind `block`)
 also claims the short lines after it when prose comes next, all but the
 last, which may be a subheading ([`Reason::Block`]).
 
+Label-like short lines before the first prose line go ([`Reason::Header`]),
+and so do the labels of a run made mostly of labels with counts
+([`Reason::Widget`]).
+
 The first line of four or more words before the first prose line that does
-not end in a period is taken for the title and kept ([`Reason::Title`]).
+not end in a period and is no list item is taken for the title and kept
+([`Reason::Title`]).
 
 Lines wait in a queue, in input order, until their anchors are known. The
 queue is bounded ([`MAX_QUEUE_LINES`], [`MAX_QUEUE_BYTES`]); when it is full
@@ -86,16 +91,25 @@ pub enum Reason {
     /// line: articles end with short labelled facts (dates, prices, a meal
     /// plan) too often.
     Header,
+    /// Dropped: in a run of short lines of which at least
+    /// [`WIDGET_COUNTS`], and at least half, are labels with a count
+    /// ("Politics (12)", "Junho (126)"), the labels: a category or archive
+    /// widget.
+    Widget,
 }
+
+/// The fewest labels with counts that make a run of short lines a widget.
+pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 5] = [
+    pub const ALL: [Reason; 6] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
         Reason::Block,
         Reason::Header,
+        Reason::Widget,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -106,6 +120,7 @@ impl Reason {
             Reason::BetweenChrome => "between-chrome",
             Reason::Block => "block",
             Reason::Header => "header",
+            Reason::Widget => "widget",
         }
     }
 }
@@ -146,6 +161,10 @@ struct Entry {
     label: bool,
     /// Pushed before any prose line of the document.
     before_prose: bool,
+    /// A label with a count: "Politics (12)" (see [`is_count_label`]).
+    counted: bool,
+    /// Part of a widget run (see [`Reason::Widget`]).
+    widget: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -198,6 +217,8 @@ impl Context {
                 last: false,
                 label: false,
                 before_prose: false,
+                counted: false,
+                widget: false,
             },
             c,
         );
@@ -259,6 +280,8 @@ impl Context {
                 && !std::mem::take(&mut self.after_title)
                 && is_label(text),
             before_prose: !self.seen_prose,
+            counted: verdict == Verdict::Undecided && is_count_label(text),
+            widget: false,
         };
         if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
             self.after_title = true;
@@ -274,6 +297,7 @@ impl Context {
             self.seen_prose = true;
         }
         let mut last = true;
+        let (mut lines, mut counted) = (0, 0);
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
                 continue;
@@ -283,6 +307,20 @@ impl Context {
             }
             e.next = Some(anchor);
             e.last = std::mem::take(&mut last);
+            lines += 1;
+            counted += usize::from(e.counted);
+        }
+        // A run of short lines most of which are labels with counts is a
+        // category or archive widget: its labels go.
+        if counted >= WIDGET_COUNTS && 2 * counted >= lines {
+            self.queue
+                .iter_mut()
+                .rev()
+                .filter(|e| {
+                    e.text.is_some() && e.verdict == Verdict::Undecided
+                })
+                .take(lines)
+                .for_each(|e| e.widget = e.counted || e.label);
         }
         self.anchor = anchor;
     }
@@ -395,6 +433,9 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     if e.prev == Anchor::Block && next == Anchor::Prose && !e.last {
         return Some(Verdict::Drop(Why::Context(Reason::Block)));
     }
+    if e.widget {
+        return Some(Verdict::Drop(Why::Context(Reason::Widget)));
+    }
     if e.label && e.before_prose && next == Anchor::Prose && !e.last {
         return Some(Verdict::Drop(Why::Context(Reason::Header)));
     }
@@ -433,6 +474,18 @@ pub fn is_label(text: &[u8]) -> bool {
         }
     }
     upper > 0
+}
+
+/// Returns true if and only if `text` is a label followed by a count in
+/// parentheses: "Politics (12)", "o Junho (126)", "Aliran Sesat (225)".
+pub fn is_count_label(text: &[u8]) -> bool {
+    let Some(body) = text.strip_suffix(b")") else { return false };
+    let Some(open) = memchr::memrchr(b'(', body) else { return false };
+    let (head, count) = (&body[..open], &body[open + 1..]);
+    !count.is_empty()
+        && count.iter().all(u8::is_ascii_digit)
+        && head.ends_with(b" ")
+        && is_label(&head[..head.len() - 1])
 }
 
 /// Returns true if and only if a kept line reads like running text. See

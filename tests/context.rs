@@ -111,3 +111,50 @@ fn block_label_claims_the_headlines_under_it() {
     // The last short line before the prose may be a subheading: kept.
     assert_eq!(clean(&doc), format!("{P1}\n\nWhat the vote means\n\n{P2}\n"));
 }
+
+#[test]
+fn header_labels_before_the_first_prose_are_dropped() {
+    // A menu above the article: labels go, except the one leading into the
+    // prose; lines that are not label-like stay.
+    let doc = format!(
+        "Advertisement\n* Galeria de Fotos\n* Leis Municipais\n\
+         * Defesa Civil\nonline free course\nBudget Day\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("online free course\nBudget Day\n{P1}\n\n{P2}\n")
+    );
+}
+
+#[test]
+fn subtitle_after_the_title_is_kept() {
+    let doc = format!(
+        "City Council Passes Budget After Long Debate\nThe Vote Was Close\n\
+         Sections\nWhat It Means\n{P1}\n"
+    );
+    let out = clean(&doc);
+    assert!(out.contains("The Vote Was Close"), "{out}");
+    assert!(!out.contains("Sections"), "{out}");
+    assert!(out.contains("What It Means"), "{out}");
+}
+
+#[test]
+fn labels_after_the_last_prose_are_kept() {
+    // Articles end with labelled facts: no footer rule without chrome.
+    let doc = format!("{P1}\n\n{P2}\n\nMeal 3\nNighttime Supplement\n");
+    assert_eq!(clean(&doc), doc);
+}
+
+#[test]
+fn category_widget_is_dropped_a_list_with_one_count_is_kept() {
+    let doc = format!(
+        "{P1}\n\n* Politics (12)\n* Sport (3)\n* Culture (45)\n\
+         * Science (7)\n\n{P2}\n\nWinners\n* Gold (1)\n* Silver medal\n\
+         * Bronze medal\n\n{P1}\n"
+    );
+    let out = clean(&doc);
+    assert!(!out.contains("(12)") && !out.contains("Science"), "{out}");
+    for kept in ["Winners", "* Gold (1)", "* Silver medal"] {
+        assert!(out.contains(kept), "{kept} missing from:\n{out}");
+    }
+}
