@@ -28,7 +28,7 @@ pub enum Heuristic {
     /// A byline: "By" (or "Von", "Par", "Por", …) followed only by names
     /// ([`is_byline`]).
     Byline,
-    /// A headline link tagged at its end: "… could hit Earth [VIDEO]"
+    /// A headline link tagged at its end: `… could hit Earth [VIDEO]`
     /// ([`is_tagged_teaser`]).
     Teaser,
     /// A row of page numbers: "1 2 3 4 5 … Next" ([`is_pagination`]).
@@ -91,8 +91,8 @@ impl fmt::Display for Heuristic {
 }
 
 /// Returns true if and only if `line` is a headline followed by a tag in
-/// capitals in square brackets: "Plane passengers quarantined after
-/// outbreak [NEWS]", "… could hit Earth [VIDEO]". News sites tag the
+/// capitals in square brackets: `Plane passengers quarantined after
+/// outbreak [NEWS]`, `… could hit Earth [VIDEO]`. News sites tag the
 /// links of their teaser lists so; article text does not end a line with
 /// a bracketed word in capitals (`[sic]` and `[1]` are lower case and
 /// digits, a source such as `[Bloomberg]` is not all capitals, and a
