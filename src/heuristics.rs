@@ -66,7 +66,7 @@ impl Heuristic {
     pub fn classify(line: &[u8], words: usize) -> Option<Heuristic> {
         if is_separator(line) {
             Some(Heuristic::Separator)
-        } else if words <= 16 && is_date(line) {
+        } else if words <= 16 && (is_date(line) || is_dateline(line)) {
             Some(Heuristic::Date)
         } else if is_markup(line) {
             Some(Heuristic::Markup)
@@ -587,16 +587,64 @@ fn date_tok(t: &str) -> Option<DateTok> {
 /// time ("3 hours ago") — unless a label such as "Posted" or "Updated"
 /// comes first. A line with any other word is never a date line.
 pub fn is_date(line: &[u8]) -> bool {
-    let Ok(s) = std::str::from_utf8(line) else { return false };
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    date_parts(line).is_some()
+}
+
+/// Returns true if and only if `line` is a dateline: parts separated by
+/// ` | `, ` / ` or ` - `, one of them a date with a time or a label
+/// ("Updated: 19 November 2019, 09:01 AM", "November 20, 2019 / 1:07 AM"),
+/// the others dates or short labels (a place, a desk, a time zone): "New
+/// Delhi, News Bureau | Updated : 19 November 2019, 09:01 AM". Two bare
+/// dates ("29 November 2018 | 20 January 2019", an exhibition) are not.
+pub fn is_dateline(line: &[u8]) -> bool {
+    if !line.iter().any(u8::is_ascii_digit) {
         return false;
+    }
+    let mut parts = 0;
+    let mut strong = false;
+    let mut rest = line;
+    loop {
+        let cut = [&b" | "[..], b" / ", b" - "]
+            .iter()
+            .filter_map(|sep| {
+                memchr::memmem::find(rest, sep).map(|i| (i, sep.len()))
+            })
+            .min();
+        let (part, next) = match cut {
+            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
+            None => (rest, None),
+        };
+        parts += 1;
+        match date_parts(part) {
+            Some((time, labeled)) => strong |= time || labeled,
+            None => {
+                let words = part.split(|&b| b == b' ').count();
+                if words > 5 || !crate::context::is_label(part) {
+                    return false;
+                }
+            }
+        }
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+    }
+    parts >= 2 && strong
+}
+
+/// What [`is_date`] found in a date line: whether it has a time of day and
+/// whether it has a label ("Updated"); `None` if it is no date line.
+fn date_parts(line: &[u8]) -> Option<(bool, bool)> {
+    let Ok(s) = std::str::from_utf8(line) else { return None };
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
     let (mut numbers, mut years, mut months, mut labels) = (0, 0, 0, 0);
     let mut time = false;
     let mut ago = false;
     for t in date_tokens(s) {
         match date_tok(&t) {
-            None => return false,
+            None => return None,
             Some(DateTok::Number) => {
                 numbers += 1;
                 let n = t.trim_end_matches(|c: char| !c.is_ascii_digit());
@@ -632,12 +680,13 @@ pub fn is_date(line: &[u8]) -> bool {
     // Two complete dates without a label are a range ("29 November 2018 |
     // 20 January 2019": an exhibition), not a timestamp.
     if years >= 2 && labels == 0 && !time {
-        return false;
+        return None;
     }
     let numeric_date = months == 0 && years == 1 && numbers >= 3;
     let full = (months >= 1 && years >= 1 && numbers >= 2) || numeric_date;
-    numbers >= 1
-        && (full || time || ago || labels >= 1 && (months >= 1 || years >= 1))
+    let date = numbers >= 1
+        && (full || time || ago || labels >= 1 && (months >= 1 || years >= 1));
+    date.then_some((time, labels >= 1))
 }
 
 /// Returns true if and only if `line` is made only of Markdown leftovers:
@@ -903,6 +952,25 @@ mod tests {
             "Published: 18 Nov 2019 | Updated: 19 Nov 2019",
         ] {
             assert!(is_date(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for s in [
+            "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
+            "November 20, 2019 / 1:07 AM / CBS News",
+        ] {
+            assert!(is_dateline(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "29 November 2018 | 20 January 2019",
+            "Venue | 29 November 2018",
+            "November 20, 2019 / 1:07 AM / the jury came back with a verdict",
+            "Paris - London",
+            "Updated July 9, 2017 6:35am",
+        ] {
+            assert!(!is_dateline(s.as_bytes()), "{s}");
         }
     }
 
