@@ -415,8 +415,8 @@ impl Rules {
     ///
     /// `line` must be normalized and non-empty; `words` is its number of
     /// space-separated words. The first matching rule in file order wins,
-    /// except that when `tail_armed` is true a matching tail rule wins over
-    /// every other rule.
+    /// except that when `tail_armed` is true the first matching tail rule
+    /// wins over every other rule.
     ///
     /// A line longer than every `short` rule's limit can only match at its
     /// start or its end, so only those two windows are searched: most of
@@ -432,10 +432,10 @@ impl Rules {
         if words > self.max_words && !short_line {
             return None;
         }
-        let mut best = None;
+        let mut best = Best::default();
         if short_line || words <= self.max_short_words {
             self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
-            return best;
+            return best.get(tail_armed);
         }
         let lead = lead_end(line);
         let head_end =
@@ -445,18 +445,12 @@ impl Rules {
         let tail_start = trail.saturating_sub(self.max_tail);
         if tail_start <= head_end {
             self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
-        } else if !self.search(
-            ac,
-            line,
-            0..head_end,
-            words,
-            tail_armed,
-            &mut best,
-        ) {
+        } else {
+            self.search(ac, line, 0..head_end, words, tail_armed, &mut best);
             let span = tail_start..line.len();
             self.search(ac, line, span, words, tail_armed, &mut best);
         }
-        best
+        best.get(tail_armed)
     }
 
     /// [`Rules::find`] searching the whole line (the reference the windowed
@@ -469,9 +463,9 @@ impl Rules {
         tail_armed: bool,
     ) -> Option<RuleId> {
         let ac = self.matcher.as_ref()?;
-        let mut best = None;
+        let mut best = Best::default();
         self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
-        best
+        best.get(tail_armed)
     }
 
     /// Searches `line[span]` and updates `best`; returns true if and only
@@ -483,30 +477,44 @@ impl Rules {
         span: std::ops::Range<usize>,
         words: usize,
         tail_armed: bool,
-        best: &mut Option<RuleId>,
-    ) -> bool {
-        let mut armed_hit = false;
+        best: &mut Best,
+    ) {
         ac.for_each_match(line, span, |pattern, start, end| {
             for &id in &self.by_pattern[pattern] {
-                if !tail_armed && best.is_some_and(|b| b <= id) {
+                // Rules of a pattern come in file order: nothing later in
+                // the list can win.
+                let done = if tail_armed { best.tail } else { best.any };
+                if done.is_some_and(|b| b <= id) {
                     break;
                 }
                 let rule = &self.rules[id as usize];
                 if !matches(rule, line, words, start, end) {
                     continue;
                 }
-                if tail_armed && rule.kind.is_tail() {
-                    *best = Some(id);
-                    armed_hit = true;
-                    return true;
+                if best.any.is_none_or(|b| id < b) {
+                    best.any = Some(id);
                 }
-                if best.is_none_or(|b| id < b) {
-                    *best = Some(id);
+                if rule.kind.is_tail() && best.tail.is_none_or(|b| id < b) {
+                    best.tail = Some(id);
                 }
             }
-            false
         });
-        armed_hit
+    }
+}
+
+/// The rules matched so far on a line: the first in file order, and the
+/// first tail rule. Independent of the order matches are found in.
+#[derive(Default)]
+struct Best {
+    any: Option<RuleId>,
+    tail: Option<RuleId>,
+}
+
+impl Best {
+    /// The deciding rule: with tail rules armed, the first matching tail
+    /// rule wins over every other rule.
+    fn get(&self, tail_armed: bool) -> Option<RuleId> {
+        if tail_armed { self.tail.or(self.any) } else { self.any }
     }
 }
 
@@ -560,14 +568,14 @@ impl Matcher {
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every
-    /// pattern inside `hay[span]` (overlapping ones included), in order of
-    /// their ends, until `f` returns true.
+    /// pattern inside `hay[span]` (overlapping ones included), in no
+    /// particular order.
     #[inline]
     fn for_each_match(
         &self,
         hay: &[u8],
         span: std::ops::Range<usize>,
-        f: impl FnMut(usize, usize, usize) -> bool,
+        f: impl FnMut(usize, usize, usize),
     ) {
         match self {
             Matcher::Dfa(a) => Matcher::walk(a, hay, span, f),
@@ -575,16 +583,59 @@ impl Matcher {
         }
     }
 
+    /// Walks the automaton over `hay[span]`. A span long enough is cut in
+    /// two halves walked in lockstep: each transition is a load that
+    /// depends on the one before, so one walker waits on memory; two
+    /// independent ones overlap their waits. The second half starts
+    /// `max_pattern_len - 1` bytes early so that a match across the cut is
+    /// seen, and reports only matches ending in its own half.
     #[inline(always)]
     fn walk<A: Automaton>(
         aut: &A,
         hay: &[u8],
         span: std::ops::Range<usize>,
-        mut f: impl FnMut(usize, usize, usize) -> bool,
+        mut f: impl FnMut(usize, usize, usize),
     ) {
         // Unanchored start states exist for a Standard automaton.
-        let Ok(mut sid) = aut.start_state(Anchored::No) else { return };
-        let (mut at, end) = (span.start, span.end);
+        let Ok(s0) = aut.start_state(Anchored::No) else { return };
+        let overlap = aut.max_pattern_len().saturating_sub(1);
+        let len = span.end - span.start;
+        if len < 2 * overlap + INTERLEAVE_MIN {
+            Matcher::run(aut, hay, span.start, span.end, s0, 0, &mut f);
+            return;
+        }
+        let mid = span.start + len / 2;
+        let b0 = mid - overlap;
+        let n = mid - span.start;
+        let (a, b) = (&hay[span.start..mid], &hay[b0..b0 + n]);
+        let (mut sa, mut sb) = (s0, s0);
+        for (k, (&x, &y)) in a.iter().zip(b).enumerate() {
+            sa = aut.next_state(Anchored::No, sa, LOWER[x as usize]);
+            sb = aut.next_state(Anchored::No, sb, LOWER[y as usize]);
+            if aut.is_special(sa) | aut.is_special(sb) {
+                if aut.is_match(sa) {
+                    Matcher::report(aut, sa, span.start + k + 1, 0, &mut f);
+                }
+                if aut.is_match(sb) {
+                    Matcher::report(aut, sb, b0 + k + 1, mid + 1, &mut f);
+                }
+            }
+        }
+        Matcher::run(aut, hay, b0 + n, span.end, sb, mid + 1, &mut f);
+    }
+
+    /// Walks from state `sid` at `at` to `end`, reporting the matches that
+    /// end at `min_end` or later.
+    #[inline(always)]
+    fn run<A: Automaton>(
+        aut: &A,
+        hay: &[u8],
+        mut at: usize,
+        end: usize,
+        mut sid: aho_corasick::automaton::StateID,
+        min_end: usize,
+        f: &mut impl FnMut(usize, usize, usize),
+    ) {
         let hay = &hay[..end];
         loop {
             // The hot loop: one table lookup per byte, nothing else, so
@@ -603,15 +654,33 @@ impl Matcher {
             if !special || !aut.is_match(sid) {
                 return;
             }
-            for k in 0..aut.match_len(sid) {
-                let p = aut.match_pattern(sid, k);
-                if f(p.as_usize(), at - aut.pattern_len(p), at) {
-                    return;
-                }
-            }
+            Matcher::report(aut, sid, at, min_end, f);
+        }
+    }
+
+    /// Reports every pattern matched in state `sid` at `end`, if `end` is
+    /// `min_end` or later.
+    #[inline(always)]
+    fn report<A: Automaton>(
+        aut: &A,
+        sid: aho_corasick::automaton::StateID,
+        end: usize,
+        min_end: usize,
+        f: &mut impl FnMut(usize, usize, usize),
+    ) {
+        if end < min_end {
+            return;
+        }
+        for k in 0..aut.match_len(sid) {
+            let p = aut.match_pattern(sid, k);
+            f(p.as_usize(), end - aut.pattern_len(p), end);
         }
     }
 }
+
+/// Spans shorter than this plus twice the longest phrase are walked by one
+/// walker (see [`Matcher::walk`]).
+const INTERLEAVE_MIN: usize = 64;
 
 /// The forms of `phrase` put into the automaton. ASCII case is folded by
 /// the automaton itself; for other letters the common forms are added.
