@@ -448,8 +448,8 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
 /// a letter starts with a capital, except function words ([`STOPWORDS`]),
 /// and at least one does; no sentence-final `.`, `!` or `?`.
 ///
-/// "Galeria de Fotos", "Premium WordPress Themes Download", "Phil Helsel"
-/// are labels; "online free course", "Click the button below",
+/// "Galeria de Fotos", "Premium WordPress Themes Download", "Phil Helsel",
+/// "iPhone 11 Pro" are labels; "online free course", "Click the button below",
 /// "Ingredients: 2 cups flour", a line in a script without case are not.
 pub fn is_label(text: &[u8]) -> bool {
     if text.ends_with(b".") || text.ends_with(b"!") || text.ends_with(b"?") {
@@ -464,7 +464,9 @@ pub fn is_label(text: &[u8]) -> bool {
         let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
             continue;
         };
-        if c.is_uppercase() {
+        // Product names in camel case ("iPhone", "macOS") count as
+        // capitalized.
+        if c.is_uppercase() || w.chars().skip(1).any(char::is_uppercase) {
             upper += 1;
         } else if c.is_lowercase() {
             let key = w.trim_matches(|c: char| !c.is_alphanumeric());
