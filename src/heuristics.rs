@@ -33,11 +33,13 @@ pub enum Heuristic {
     Teaser,
     /// A row of page numbers: "1 2 3 4 5 … Next" ([`is_pagination`]).
     Pagination,
+    /// A photo credit of the form "Jane Roe/Agency" ([`is_slash_credit`]).
+    Credit,
 }
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 8] = [
+    pub const ALL: [Heuristic; 9] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -46,6 +48,7 @@ impl Heuristic {
         Heuristic::Repeat,
         Heuristic::Teaser,
         Heuristic::Pagination,
+        Heuristic::Credit,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -59,6 +62,7 @@ impl Heuristic {
             Heuristic::Byline => "byline",
             Heuristic::Teaser => "teaser",
             Heuristic::Pagination => "pagination",
+            Heuristic::Credit => "credit",
         }
     }
 
@@ -78,6 +82,8 @@ impl Heuristic {
             Some(Heuristic::Teaser)
         } else if words <= 40 && is_pagination(line) {
             Some(Heuristic::Pagination)
+        } else if words <= 8 && is_slash_credit(line) {
+            Some(Heuristic::Credit)
         } else {
             None
         }
@@ -110,6 +116,28 @@ pub fn is_tagged_teaser(line: &[u8]) -> bool {
         && (2..=15).contains(&tag.chars().count())
         && first.is_uppercase()
         && chars.all(char::is_uppercase)
+}
+
+/// Returns true if and only if `line` is a photo credit written as a name
+/// of two to four capitalized words, a slash and a source of one to four
+/// capitalized words: "Jason Cipriani/ZDNet", "Getty Images/iStockphoto",
+/// "Jane Roe / Reuters". One word before the slash ("AC/DC",
+/// "Input/Output") or a lowercase word anywhere is no credit.
+pub fn is_slash_credit(line: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    let Some((name, source)) = s.split_once('/') else { return false };
+    let capitalized = |part: &str, min: usize| {
+        let words: Vec<&str> =
+            part.split(' ').filter(|w| !w.is_empty()).collect();
+        (min..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                // Capitalized, or camel case ("iStockphoto").
+                w.chars().any(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || ".'’-&".contains(c))
+            })
+    };
+    capitalized(name, 2) && capitalized(source, 1)
 }
 
 /// Returns true if and only if `line` is a row of page numbers: at least
@@ -908,6 +936,27 @@ mod tests {
             "Why the deal is complicated [Bloomberg]",
         ] {
             assert!(!is_tagged_teaser(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn slash_credits() {
+        for s in [
+            "Jason Cipriani/ZDNet",
+            "Getty Images/iStockphoto",
+            "Jane Roe / Reuters",
+        ] {
+            assert!(is_slash_credit(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "AC/DC",
+            "Input/Output",
+            "Rock and Roll/Blues",
+            "Jane Roe/Reuters/Getty",
+            "The rate rose 3/4 of a point",
+            "Jason Cipriani/",
+        ] {
+            assert!(!is_slash_credit(s.as_bytes()), "{s}");
         }
     }
 
