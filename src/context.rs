@@ -96,20 +96,31 @@ pub enum Reason {
     /// ("Politics (12)", "Junho (126)"), the labels: a category or archive
     /// widget.
     Widget,
+    /// Dropped: the label-like list items ("* Contact Us") of a run of
+    /// short lines between the last prose line and the end of the
+    /// document, when it has at least [`FOOTER_ITEMS`] of them and the
+    /// prose line does not end with a colon: a footer menu. (Label lines
+    /// without a list marker stay: articles end with labelled facts; so
+    /// does a list the last paragraph introduces.)
+    FooterList,
 }
+
+/// The fewest label-like list items that make a footer menu.
+pub const FOOTER_ITEMS: usize = 3;
 
 /// The fewest labels with counts that make a run of short lines a widget.
 pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 6] = [
+    pub const ALL: [Reason; 7] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
         Reason::Block,
         Reason::Header,
         Reason::Widget,
+        Reason::FooterList,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -121,6 +132,7 @@ impl Reason {
             Reason::Block => "block",
             Reason::Header => "header",
             Reason::Widget => "widget",
+            Reason::FooterList => "footer-list",
         }
     }
 }
@@ -165,6 +177,13 @@ struct Entry {
     counted: bool,
     /// Part of a widget run (see [`Reason::Widget`]).
     widget: bool,
+    /// A label-like list item ("* Contact Us").
+    item: bool,
+    /// Part of a footer list (see [`Reason::FooterList`]).
+    footer: bool,
+    /// The last prose line before it ends with a colon (it introduces a
+    /// list).
+    after_colon: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -182,6 +201,8 @@ pub struct Context {
     title_done: bool,
     /// Whether the last line pushed was the title.
     after_title: bool,
+    /// Whether the last prose line ended with a colon.
+    prose_colon: bool,
 }
 
 impl Default for Context {
@@ -202,6 +223,7 @@ impl Context {
             seen_prose: false,
             title_done: false,
             after_title: false,
+            prose_colon: false,
         }
     }
 
@@ -219,6 +241,9 @@ impl Context {
                 before_prose: false,
                 counted: false,
                 widget: false,
+                item: false,
+                footer: false,
+                after_colon: false,
             },
             c,
         );
@@ -268,7 +293,7 @@ impl Context {
         }
         let start = self.arena.len();
         self.arena.extend_from_slice(text);
-        let entry = Entry {
+        let mut entry = Entry {
             lineno,
             text: Some(start..self.arena.len()),
             verdict,
@@ -282,7 +307,14 @@ impl Context {
             before_prose: !self.seen_prose,
             counted: verdict == Verdict::Undecided && is_count_label(text),
             widget: false,
+            item: false,
+            footer: false,
+            after_colon: self.prose_colon,
         };
+        entry.item = entry.label && crate::rules::lead_end(text) > 0;
+        if prose {
+            self.prose_colon = text.ends_with(b":");
+        }
         if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
             self.after_title = true;
         }
@@ -297,7 +329,8 @@ impl Context {
             self.seen_prose = true;
         }
         let mut last = true;
-        let (mut lines, mut counted) = (0, 0);
+        let (mut lines, mut counted, mut items) = (0, 0, 0);
+        let mut after_prose = false;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
                 continue;
@@ -309,6 +342,20 @@ impl Context {
             e.last = std::mem::take(&mut last);
             lines += 1;
             counted += usize::from(e.counted);
+            items += usize::from(e.item);
+            after_prose = e.prev == Anchor::Prose && !e.after_colon;
+        }
+        // A list of labels between the last prose line and the end of the
+        // document is a footer menu.
+        if anchor == Anchor::Edge && after_prose && items >= FOOTER_ITEMS {
+            self.queue
+                .iter_mut()
+                .rev()
+                .filter(|e| {
+                    e.text.is_some() && e.verdict == Verdict::Undecided
+                })
+                .take(lines)
+                .for_each(|e| e.footer = e.item);
         }
         // A run of short lines most of which are labels with counts is a
         // category or archive widget: its labels go.
@@ -348,6 +395,7 @@ impl Context {
         self.seen_prose = false;
         self.title_done = false;
         self.after_title = false;
+        self.prose_colon = false;
     }
 
     fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {
@@ -435,6 +483,9 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     }
     if e.widget {
         return Some(Verdict::Drop(Why::Context(Reason::Widget)));
+    }
+    if e.footer {
+        return Some(Verdict::Drop(Why::Context(Reason::FooterList)));
     }
     if e.label && e.before_prose && next == Anchor::Prose && !e.last {
         return Some(Verdict::Drop(Why::Context(Reason::Header)));

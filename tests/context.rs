@@ -158,3 +158,12 @@ fn category_widget_is_dropped_a_list_with_one_count_is_kept() {
         assert!(out.contains(kept), "{kept} missing from:\n{out}");
     }
 }
+
+#[test]
+fn footer_menu_list_is_dropped_a_list_the_prose_introduces_is_kept() {
+    let menu = "* About Our Team\n* Work With Us\n* Our Newsroom\n";
+    let doc = format!("{P1}\n\n{P2}\n\n{menu}");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    let doc = format!("{P1}\n\nThe nominees for best picture are:\n\n{menu}");
+    assert_eq!(clean(&doc), doc);
+}
