@@ -781,6 +781,41 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// Returns true if and only if the character that starts at `line[i]` is
+/// a letter or digit. Bytes that start no valid character count as
+/// letters (the safe side: no match inside a word).
+fn word_char_at(line: &[u8], i: usize) -> bool {
+    if line[i] < 0x80 {
+        return line[i].is_ascii_alphanumeric();
+    }
+    let end = (i + 4).min(line.len());
+    match std::str::from_utf8(&line[i..end]) {
+        Ok(s) => s.chars().next().is_some_and(char::is_alphanumeric),
+        Err(e) if e.valid_up_to() > 0 => {
+            std::str::from_utf8(&line[i..i + e.valid_up_to()]).is_ok_and(|s| {
+                s.chars().next().is_some_and(char::is_alphanumeric)
+            })
+        }
+        Err(_) => true,
+    }
+}
+
+/// Returns true if and only if the character that ends just before
+/// `line[i]` is a letter or digit (see [`word_char_at`]).
+fn word_char_before(line: &[u8], i: usize) -> bool {
+    let mut s = i - 1;
+    while s > 0 && i - s < 4 && line[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    if line[i - 1] < 0x80 {
+        return line[i - 1].is_ascii_alphanumeric();
+    }
+    match std::str::from_utf8(&line[s..i]) {
+        Ok(c) => c.chars().next_back().is_some_and(char::is_alphanumeric),
+        Err(_) => true,
+    }
+}
+
 /// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
 /// `M` `+` inside or after, optionally in parentheses or brackets, or a
 /// position such as `3 of 12` or `3/12`.
@@ -820,10 +855,22 @@ fn matches(
     }
     // A phrase that starts or ends with a letter or digit must not start
     // or end inside a word: `prefix por` is no match for "Porque…".
-    if start > 0 && is_word(line[start]) && is_word(line[start - 1]) {
+    // Cheap byte test first; characters are decoded only when both sides
+    // might be letters.
+    if start > 0
+        && is_word(line[start])
+        && is_word(line[start - 1])
+        && word_char_at(line, start)
+        && word_char_before(line, start)
+    {
         return false;
     }
-    if end < line.len() && is_word(line[end - 1]) && is_word(line[end]) {
+    if end < line.len()
+        && is_word(line[end - 1])
+        && is_word(line[end])
+        && word_char_before(line, end)
+        && word_char_at(line, end)
+    {
         return false;
     }
     let lead = lead_end(line);
@@ -1039,6 +1086,21 @@ mod tests {
         assert!(hit(&r, "КОММЕНТАРИИ"));
         assert!(hit(&r, "комментарии"));
         assert!(hit(&r, "KOMMENTARE"));
+    }
+
+    #[test]
+    fn boundaries_at_non_ascii_punctuation() {
+        let r =
+            rules("tail-count thoughts on \u{201c}\nprefix «voir\nshort über");
+        let hit = |s: &str| r.find(s.as_bytes(), s.split(' ').count(), false);
+        assert_eq!(
+            hit("10 thoughts on \u{201c}Business Focus\u{201d}"),
+            Some(0)
+        );
+        assert_eq!(hit("«voir aussi"), Some(1));
+        assert_eq!(hit("das ist über alles"), Some(2));
+        assert_eq!(hit("das ist Südüber alles"), None);
+        assert_eq!(hit("das ist überall"), None);
     }
 
     #[test]
