@@ -143,9 +143,15 @@ pub fn is_slash_credit(line: &[u8]) -> bool {
 /// Returns true if and only if `line` is a row of page numbers: at least
 /// three numbers counting up by one ("1 2 3 4 5"), optionally with an
 /// ellipsis, arrows or a last page number after a gap, and the words of a
-/// pager ("Next", "Previous", "Page").
+/// pager ("Next", "Previous", "Page"); or a gallery position ("1 / 8").
 pub fn is_pagination(line: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(line) else { return false };
+    // A gallery's position: "1 / 8".
+    if let Some((a, b)) = s.split_once(" / ")
+        && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+    {
+        return 1 <= a && a <= b && b < 1000;
+    }
     let mut run = 0;
     let mut best = 0;
     let mut prev: Option<u64> = None;
