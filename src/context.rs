@@ -107,6 +107,19 @@ pub enum Reason {
 
 /// The fewest label-like list items that make a footer menu.
 pub const FOOTER_ITEMS: usize = 3;
+/// The fewest list items that make a list above the article chrome.
+pub const HEADER_ITEMS: usize = 3;
+
+/// Returns true if and only if `text` starts with a list marker or a
+/// number and a period or bracket ("3. ", "12) ").
+pub fn is_list_item(text: &[u8]) -> bool {
+    if crate::rules::lead_end(text) > 0 {
+        return true;
+    }
+    let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits)
+        && matches!(&text[digits..], [b'.' | b')', b' ', ..])
+}
 
 /// The fewest labels with counts that make a run of short lines a widget.
 pub const WIDGET_COUNTS: usize = 3;
@@ -184,6 +197,10 @@ struct Entry {
     /// The last prose line before it ends with a colon (it introduces a
     /// list).
     after_colon: bool,
+    /// A list item: a list marker or a number ("3. ") first.
+    listed: bool,
+    /// Part of a list above the article (see [`Reason::Header`]).
+    header_list: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -244,6 +261,8 @@ impl Context {
                 item: false,
                 footer: false,
                 after_colon: false,
+                listed: false,
+                header_list: false,
             },
             c,
         );
@@ -284,7 +303,7 @@ impl Context {
                     && words >= TITLE_WORDS
                     && !text.ends_with(b".")
                     // A list item is no title.
-                    && crate::rules::lead_end(text) == 0
+                    && !is_list_item(text)
                 {
                     self.title_done = true;
                     verdict = Verdict::Keep(Why::Context(Reason::Title));
@@ -310,6 +329,8 @@ impl Context {
             item: false,
             footer: false,
             after_colon: self.prose_colon,
+            listed: verdict == Verdict::Undecided && is_list_item(text),
+            header_list: false,
         };
         entry.item = entry.label && crate::rules::lead_end(text) > 0;
         if prose {
@@ -329,7 +350,8 @@ impl Context {
             self.seen_prose = true;
         }
         let mut last = true;
-        let (mut lines, mut counted, mut items) = (0, 0, 0);
+        let (mut lines, mut counted, mut items, mut listed) = (0, 0, 0, 0);
+        let mut before_prose = false;
         let mut after_prose = false;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
@@ -343,7 +365,22 @@ impl Context {
             lines += 1;
             counted += usize::from(e.counted);
             items += usize::from(e.item);
+            listed += usize::from(e.listed);
+            // After chrome: a list at the very top may be the article's.
+            before_prose = e.before_prose && e.prev != Anchor::Edge;
             after_prose = e.prev == Anchor::Prose && !e.after_colon;
+        }
+        // A list above the first prose line is a menu or a list of
+        // headlines.
+        if anchor == Anchor::Prose && before_prose && listed >= HEADER_ITEMS {
+            self.queue
+                .iter_mut()
+                .rev()
+                .filter(|e| {
+                    e.text.is_some() && e.verdict == Verdict::Undecided
+                })
+                .take(lines)
+                .for_each(|e| e.header_list = e.listed);
         }
         // A list of labels between the last prose line and the end of the
         // document is a footer menu.
@@ -487,7 +524,11 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     if e.footer {
         return Some(Verdict::Drop(Why::Context(Reason::FooterList)));
     }
-    if e.label && e.before_prose && next == Anchor::Prose && !e.last {
+    if (e.label || e.header_list)
+        && e.before_prose
+        && next == Anchor::Prose
+        && !e.last
+    {
         return Some(Verdict::Drop(Why::Context(Reason::Header)));
     }
 

@@ -167,3 +167,14 @@ fn footer_menu_list_is_dropped_a_list_the_prose_introduces_is_kept() {
     let doc = format!("{P1}\n\nThe nominees for best picture are:\n\n{menu}");
     assert_eq!(clean(&doc), doc);
 }
+
+#[test]
+fn list_above_the_article_after_chrome_is_dropped_at_the_top_kept() {
+    let list = "1. Man dies after crash on the highway\n2. Storm closes schools \
+                across the county\n3. Council votes on new budget\n";
+    let doc = format!("Most read\n{list}Budget Day\n{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("Budget Day\n{P1}\n\n{P2}\n"));
+    // The same list at the very top may be the article's own.
+    let doc = format!("{list}Budget Day\n{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+}
