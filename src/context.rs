@@ -373,40 +373,30 @@ impl Context {
         // A list above the first prose line is a menu or a list of
         // headlines.
         if anchor == Anchor::Prose && before_prose && listed >= HEADER_ITEMS {
-            self.queue
-                .iter_mut()
-                .rev()
-                .filter(|e| {
-                    e.text.is_some() && e.verdict == Verdict::Undecided
-                })
-                .take(lines)
-                .for_each(|e| e.header_list = e.listed);
+            self.mark_run(lines, |e| e.header_list = e.listed);
         }
         // A list of labels between the last prose line and the end of the
         // document is a footer menu.
         if anchor == Anchor::Edge && after_prose && items >= FOOTER_ITEMS {
-            self.queue
-                .iter_mut()
-                .rev()
-                .filter(|e| {
-                    e.text.is_some() && e.verdict == Verdict::Undecided
-                })
-                .take(lines)
-                .for_each(|e| e.footer = e.item);
+            self.mark_run(lines, |e| e.footer = e.item);
         }
         // A run of short lines most of which are labels with counts is a
         // category or archive widget: its labels go.
         if counted >= WIDGET_COUNTS && 2 * counted >= lines {
-            self.queue
-                .iter_mut()
-                .rev()
-                .filter(|e| {
-                    e.text.is_some() && e.verdict == Verdict::Undecided
-                })
-                .take(lines)
-                .for_each(|e| e.widget = e.counted || e.label);
+            self.mark_run(lines, |e| e.widget = e.counted || e.label);
         }
         self.anchor = anchor;
+    }
+
+    /// Calls `f` on the undecided lines of the run that just ended (its
+    /// last `lines` undecided lines).
+    fn mark_run(&mut self, lines: usize, f: impl FnMut(&mut Entry)) {
+        self.queue
+            .iter_mut()
+            .rev()
+            .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
+            .take(lines)
+            .for_each(f);
     }
 
     /// Decides every waiting line as if a long paragraph came next.
