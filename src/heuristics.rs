@@ -35,11 +35,14 @@ pub enum Heuristic {
     Pagination,
     /// A photo credit of the form "Jane Roe/Agency" ([`is_slash_credit`]).
     Credit,
+    /// A share row on one line: "Share Tweet Email", "Facebook Twitter
+    /// Google+ WhatsApp" ([`is_share_row`]).
+    ShareRow,
 }
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 9] = [
+    pub const ALL: [Heuristic; 10] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -49,6 +52,7 @@ impl Heuristic {
         Heuristic::Teaser,
         Heuristic::Pagination,
         Heuristic::Credit,
+        Heuristic::ShareRow,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -63,6 +67,7 @@ impl Heuristic {
             Heuristic::Teaser => "teaser",
             Heuristic::Pagination => "pagination",
             Heuristic::Credit => "credit",
+            Heuristic::ShareRow => "share-row",
         }
     }
 
@@ -84,6 +89,8 @@ impl Heuristic {
             Some(Heuristic::Pagination)
         } else if words <= 8 && is_slash_credit(line) {
             Some(Heuristic::Credit)
+        } else if words <= 12 && is_share_row(line) {
+            Some(Heuristic::ShareRow)
         } else {
             None
         }
@@ -124,6 +131,9 @@ pub fn is_tagged_teaser(line: &[u8]) -> bool {
 /// "Jane Roe / Reuters". One word before the slash ("AC/DC",
 /// "Input/Output") or a lowercase word anywhere is no credit.
 pub fn is_slash_credit(line: &[u8]) -> bool {
+    if memchr::memchr(b'/', line).is_none() {
+        return false;
+    }
     let Ok(s) = std::str::from_utf8(line) else { return false };
     let Some((name, source)) = s.split_once('/') else { return false };
     let capitalized = |part: &str, min: usize| {
@@ -140,11 +150,102 @@ pub fn is_slash_credit(line: &[u8]) -> bool {
     capitalized(name, 2) && capitalized(source, 1)
 }
 
+/// Buttons of a share row, lowercased: actions and networks.
+const SHARE_ACTIONS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "pin",
+    "submit",
+    "save",
+    "copy",
+    "link",
+    "comment",
+    "comments",
+    "teilen",
+    "partager",
+    "compartir",
+    "compartilhar",
+    "condividi",
+    "delen",
+    "поделиться",
+];
+const SHARE_NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "flipboard",
+    "tumblr",
+    "google+",
+    "messenger",
+    "vk",
+    "xing",
+    "pocket",
+    "sms",
+    "line",
+    "weibo",
+    "wechat",
+    "viber",
+];
+
+/// Returns true if and only if `line` is only the buttons of a share row:
+/// at least two, all share actions or social networks, and an action among
+/// them or at least three networks. "Share Submit", "Share Tweet Email",
+/// "Facebook Twitter Google+ WhatsApp" are share rows; "Facebook and
+/// Twitter" and "Twitter" alone are not.
+pub fn is_share_row(line: &[u8]) -> bool {
+    // Most lines start with a letter that no share button starts with.
+    if !line.first().is_some_and(|&b| {
+        b >= 0x80 || b"sStTeEmMpPcCfFxXlLwWrRgGvVdD|".contains(&b)
+    }) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    let (mut actions, mut networks) = (0, 0);
+    for t in s.split(' ') {
+        let t =
+            t.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | ',' | '/'));
+        if t.is_empty() {
+            continue;
+        }
+        let is = |list: &[&str]| {
+            if t.is_ascii() {
+                list.iter().any(|w| w.eq_ignore_ascii_case(t))
+            } else {
+                list.contains(&t.to_lowercase().as_str())
+            }
+        };
+        if is(SHARE_ACTIONS) {
+            actions += 1;
+        } else if is(SHARE_NETWORKS) {
+            networks += 1;
+        } else {
+            return false;
+        }
+    }
+    actions + networks >= 2 && (actions >= 1 || networks >= 3)
+}
+
 /// Returns true if and only if `line` is a row of page numbers: at least
 /// three numbers counting up by one ("1 2 3 4 5"), optionally with an
 /// ellipsis, arrows or a last page number after a gap, and the words of a
 /// pager ("Next", "Previous", "Page"); or a gallery position ("1 / 8").
 pub fn is_pagination(line: &[u8]) -> bool {
+    // Most lines start with a word that is no pager word: decided before
+    // any decoding.
+    let first = line.split(|&b| b == b' ').next().unwrap_or_default();
+    if !first.first().is_some_and(u8::is_ascii_digit) && !is_pager_token(first)
+    {
+        return false;
+    }
     let Ok(s) = std::str::from_utf8(line) else { return false };
     // A gallery's position: "1 / 8".
     if let Some((a, b)) = s.split_once(" / ")
@@ -167,15 +268,28 @@ pub fn is_pagination(line: &[u8]) -> bool {
             prev = Some(n);
             continue;
         }
-        let pager = ["…", "...", "»", "«", "›", "‹", ">", "<", "|", "→", "←"]
-            .contains(&t)
-            || PAGER_WORDS.contains(&t.to_lowercase().as_str());
-        if !pager {
+        if !is_pager_token(t.as_bytes()) {
             return false;
         }
         prev = None;
     }
     best >= 3
+}
+
+/// Returns true if and only if `t` is a pager word or arrow.
+fn is_pager_token(t: &[u8]) -> bool {
+    const ARROWS: &[&str] =
+        &["…", "...", "»", "«", "›", "‹", ">", "<", "|", "→", "←"];
+    if ARROWS.iter().any(|a| a.as_bytes() == t) {
+        return true;
+    }
+    if t.is_ascii() {
+        return PAGER_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(t));
+    }
+    std::str::from_utf8(t)
+        .is_ok_and(|t| PAGER_WORDS.contains(&t.to_lowercase().as_str()))
 }
 
 /// Words of a pager, lowercased, in the languages of the builtin rules.
@@ -802,8 +916,17 @@ const BYLINE_JOINERS: &[&str] = &[
 /// "By the numbers", "By 2030", "Von der Idee zur Umsetzung" and "By
 /// Design" (one name) are not bylines.
 pub fn is_byline(line: &[u8]) -> bool {
-    let Ok(s) = std::str::from_utf8(&line[crate::rules::lead_end(line)..])
-    else {
+    let body = &line[crate::rules::lead_end(line)..];
+    // The opener decides most lines, without decoding or allocating.
+    let opener = body.split(|&b| b == b' ').next().unwrap_or_default();
+    if opener.is_ascii()
+        && !BYLINE_OPENERS
+            .iter()
+            .any(|o| o.as_bytes().eq_ignore_ascii_case(opener))
+    {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(body) else {
         return false;
     };
     let mut tokens = s.split(' ');
@@ -963,6 +1086,26 @@ mod tests {
             "Jason Cipriani/",
         ] {
             assert!(!is_slash_credit(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn share_rows() {
+        for s in [
+            "Share Submit",
+            "Share Tweet Email",
+            "Facebook Twitter Google+ Whatsapp",
+            "Share | Facebook | Twitter",
+        ] {
+            assert!(is_share_row(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "Facebook and Twitter",
+            "Twitter",
+            "Facebook Twitter",
+            "Save the date",
+        ] {
+            assert!(!is_share_row(s.as_bytes()), "{s}");
         }
     }
 
