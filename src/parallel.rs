@@ -22,6 +22,8 @@ use crate::{jsonl, stream};
 
 /// The size a batch is cut at (the next record boundary after it).
 pub const BATCH: usize = 1 << 20;
+/// The most bytes one read asks for.
+const READ: usize = 256 * 1024;
 
 /// What the records of the stream are.
 #[derive(Clone, Debug)]
@@ -111,7 +113,6 @@ pub fn run<R: Read, W: Write + ?Sized>(
         let mut line = 1u64;
         let mut eof = false;
         let mut result = Ok(());
-        let mut chunk = vec![0u8; 256 * 1024];
         while !eof {
             // Fill to at least one batch and a record boundary.
             let cut = loop {
@@ -120,22 +121,24 @@ pub fn run<R: Read, W: Write + ?Sized>(
                 {
                     break i + 1;
                 }
-                let n = match rdr.read(&mut chunk) {
-                    Ok(n) => n,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                        continue;
-                    }
-                    Err(e) => {
-                        result = Err(Error::Io(stream::Error::Read(e)));
-                        eof = true;
-                        break 0;
-                    }
-                };
+                // Read straight into the batch buffer: no zeroing, no
+                // second copy.
+                let n =
+                    match (&mut rdr).take(READ as u64).read_to_end(&mut buf) {
+                        Ok(n) => n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                            continue;
+                        }
+                        Err(e) => {
+                            result = Err(Error::Io(stream::Error::Read(e)));
+                            eof = true;
+                            break 0;
+                        }
+                    };
                 if n == 0 {
                     eof = true;
                     break buf.len();
                 }
-                buf.extend_from_slice(&chunk[..n]);
             };
             if result.is_err() {
                 break;
@@ -145,7 +148,13 @@ pub fn run<R: Read, W: Write + ?Sized>(
             }
             let rest = buf.split_off(cut);
             let data = std::mem::replace(&mut buf, rest);
-            let lines = memchr::memchr_iter(b'\n', &data).count() as u64;
+            // Line numbers only matter for JSONL messages.
+            let lines = match format {
+                Format::Nul => 0,
+                Format::Jsonl(_) => {
+                    memchr::memchr_iter(b'\n', &data).count() as u64
+                }
+            };
             let batch = Batch { seq, first_line: line, data };
             seq += 1;
             line += lines;
