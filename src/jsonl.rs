@@ -175,14 +175,62 @@ fn record(
     if cleaned.is_empty() && opts.drop_empty {
         return Ok(Outcome::Dropped);
     }
-    // Cleaning valid UTF-8 only removes or replaces whole characters.
-    let cleaned =
-        String::from_utf8(cleaned).expect("cleaned text stays UTF-8");
+    // Cleaning valid UTF-8 only removes or replaces whole characters (the
+    // property tests check it), so the text needs no second validation.
+    debug_assert!(std::str::from_utf8(&cleaned).is_ok());
     out.extend_from_slice(&body[..start]);
-    serde_json::to_writer(&mut *out, &cleaned).expect("writing to memory");
+    write_json_string(out, &cleaned);
     out.extend_from_slice(&body[end..]);
     out.extend_from_slice(term);
     Ok(Outcome::Cleaned)
+}
+
+/// Appends `s` (UTF-8) as a JSON string, with the escapes serde_json
+/// writes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t` and `\u00XX` for the
+/// other control characters; everything else as it is.
+///
+/// Cleaned text has no control character but the newline, so the common
+/// case jumps from one `"`, `\` or newline to the next with `memchr3`.
+pub(crate) fn write_json_string(out: &mut Vec<u8>, s: &[u8]) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    let other_controls = s
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |a, &b| a | (b < 0x20) & (b != b'\n')));
+    let mut done = 0;
+    let mut escape = |out: &mut Vec<u8>, i: usize| {
+        out.extend_from_slice(&s[done..i]);
+        let b = s[i];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xF)]);
+            }
+        }
+        done = i + 1;
+    };
+    if other_controls {
+        for (i, &b) in s.iter().enumerate() {
+            if b < 0x20 || b == b'"' || b == b'\\' {
+                escape(out, i);
+            }
+        }
+    } else {
+        for i in memchr::memchr3_iter(b'"', b'\\', b'\n', s) {
+            escape(out, i);
+        }
+    }
+    out.extend_from_slice(&s[done..]);
+    out.push(b'"');
 }
 
 /// Cleans one document held in memory with `cleaner`.
@@ -265,6 +313,19 @@ impl<'de> serde::Deserialize<'de> for CowStr<'de> {
 mod tests {
     use super::*;
     use crate::{Config, Rules};
+
+    proptest::proptest! {
+        /// The JSON string writer writes what serde_json writes.
+        #[test]
+        fn json_strings_like_serde(s in "(?s)[\\x00-\\x7f\"\\\\\\n\u{a0}-\u{3000}]{0,40}") {
+            let mut out = Vec::new();
+            write_json_string(&mut out, s.as_bytes());
+            proptest::prop_assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&s).unwrap()
+            );
+        }
+    }
 
     fn run_str(
         input: &str,
