@@ -312,27 +312,28 @@ impl Context {
         }
         let start = self.arena.len();
         self.arena.extend_from_slice(text);
-        let mut entry = Entry {
+        let undecided = verdict == Verdict::Undecided;
+        // The line right after the title may be its subtitle.
+        let label = undecided
+            && !std::mem::take(&mut self.after_title)
+            && is_label(text);
+        let entry = Entry {
             lineno,
             text: Some(start..self.arena.len()),
             verdict,
             prev: self.anchor,
             next: None,
             last: false,
-            // The line right after the title may be its subtitle.
-            label: verdict == Verdict::Undecided
-                && !std::mem::take(&mut self.after_title)
-                && is_label(text),
+            label,
             before_prose: !self.seen_prose,
-            counted: verdict == Verdict::Undecided && is_count_label(text),
+            counted: undecided && is_count_label(text),
             widget: false,
-            item: false,
+            item: label && crate::rules::lead_end(text) > 0,
             footer: false,
             after_colon: self.prose_colon,
-            listed: verdict == Verdict::Undecided && is_list_item(text),
+            listed: undecided && is_list_item(text),
             header_list: false,
         };
-        entry.item = entry.label && crate::rules::lead_end(text) > 0;
         if prose {
             self.prose_colon = text.ends_with(b":");
         }
@@ -552,7 +553,7 @@ pub fn is_label(text: &[u8]) -> bool {
             upper += 1;
         } else if c.is_lowercase() {
             let key = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if key.len() > 8 || !stop_set().contains(pack(key.as_bytes())) {
+            if !is_stopword(key.as_bytes()) {
                 return false;
             }
         }
@@ -579,13 +580,15 @@ pub fn is_count_label(text: &[u8]) -> bool {
 /// a language of [`STOPWORDS`], enough function words: a tag cloud or a
 /// menu flattened into one line has neither.
 pub fn is_prose(text: &[u8], words: usize) -> bool {
-    // Characters are counted only when the word count does not decide,
-    // and only for scripts written without spaces between words.
-    let spaceless = || words < SENTENCE_WORDS && is_spaceless(text);
-    let chars = || text.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    let long = words >= PROSE_WORDS || spaceless() && chars() >= PROSE_CHARS;
-    let sentence = (words >= SENTENCE_WORDS
-        || spaceless() && chars() >= SENTENCE_CHARS)
+    // Characters count only when the word count does not decide, and only
+    // for scripts written without spaces between words (0 otherwise).
+    let chars = if words < SENTENCE_WORDS && is_spaceless(text) {
+        text.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    } else {
+        0
+    };
+    let long = words >= PROSE_WORDS || chars >= PROSE_CHARS;
+    let sentence = (words >= SENTENCE_WORDS || chars >= SENTENCE_CHARS)
         && ends_like_sentence(text);
     if !long && !sentence {
         return false;
@@ -723,6 +726,12 @@ fn stop_set() -> &'static StopSet {
     SET.get_or_init(StopSet::new)
 }
 
+/// Returns true if and only if the lowercase word `w` is in [`STOPWORDS`].
+#[inline]
+fn is_stopword(w: &[u8]) -> bool {
+    w.len() <= 8 && stop_set().contains(pack(w))
+}
+
 /// Whether `b` belongs to a word for the stopword test.
 #[inline]
 fn is_word_byte(b: u8) -> bool {
@@ -763,7 +772,7 @@ fn stopword_count(text: &[u8], enough: usize) -> usize {
             let Ok(w) = std::str::from_utf8(w) else { continue };
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            lower.len() <= 8 && set.contains(pack(lower.as_bytes()))
+            is_stopword(lower.as_bytes())
         };
         n += usize::from(hit);
     }

@@ -803,12 +803,13 @@ fn word_char_at(line: &[u8], i: usize) -> bool {
 /// Returns true if and only if the character that ends just before
 /// `line[i]` is a letter or digit (see [`word_char_at`]).
 fn word_char_before(line: &[u8], i: usize) -> bool {
+    if line[i - 1] < 0x80 {
+        return line[i - 1].is_ascii_alphanumeric();
+    }
+    // Back over continuation bytes to the start of the character.
     let mut s = i - 1;
     while s > 0 && i - s < 4 && line[s] & 0xC0 == 0x80 {
         s -= 1;
-    }
-    if line[i - 1] < 0x80 {
-        return line[i - 1].is_ascii_alphanumeric();
     }
     match std::str::from_utf8(&line[s..i]) {
         Ok(c) => c.chars().next_back().is_some_and(char::is_alphanumeric),
