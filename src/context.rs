@@ -740,43 +740,97 @@ fn is_word_byte(b: u8) -> bool {
 
 /// The number of words of `text` in [`STOPWORDS`], counting no further
 /// than `enough` (but at least to the first one).
+///
+/// Words are found eight bytes at a time: the next space in a word loaded
+/// as a `u64` gives the word's length, and a short ASCII word that starts
+/// and ends with a letter or digit (nearly every word of running text) is
+/// looked up from that same load. Any other word takes
+/// [`raw_word_is_stopword`].
 fn stopword_count(text: &[u8], enough: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let set = stop_set();
     let mut n = 0;
     let mut lower = String::new();
-    for w in text.split(|&b| b == b' ') {
+    let mut at = 0;
+    while at < text.len() {
         if n > 0 && n >= enough {
             break;
         }
-        // Trim punctuation around the word (quotes, commas, brackets).
-        let Some(s) = w.iter().position(|&b| is_word_byte(b)) else {
-            continue;
-        };
-        let e = w.iter().rposition(|&b| is_word_byte(b)).unwrap_or(s);
-        let mut w = &w[s..=e];
-        if w[0] >= 0x80 || w[w.len() - 1] >= 0x80 {
-            // Typographic quotes around a word are not part of it.
-            for q in ["“", "‘", "«", "„", "¿", "¡"] {
-                w = w.strip_prefix(q.as_bytes()).unwrap_or(w);
+        let chunk = match text.get(at..at + 8) {
+            Some(c) => u64::from_le_bytes(c.try_into().unwrap()),
+            None => {
+                // The end of the line, padded with spaces.
+                let mut c = [b' '; 8];
+                c[..text.len() - at].copy_from_slice(&text[at..]);
+                u64::from_le_bytes(c)
             }
-            for q in ["”", "’", "»"] {
-                w = w.strip_suffix(q.as_bytes()).unwrap_or(w);
-            }
-        }
-        if w.is_empty() || w.len() > 8 {
+        };
+        let x = chunk ^ (b' ' as u64 * ONES);
+        // The lowest byte flagged is the first space (the flags above it
+        // may be false, never below it).
+        let spaces = x.wrapping_sub(ONES) & !x & HIGH;
+        if spaces == 0 {
+            // A word of 8 bytes or more.
+            let end = memchr::memchr(b' ', &text[at..])
+                .map_or(text.len(), |k| at + k);
+            n += usize::from(raw_word_is_stopword(
+                &text[at..end],
+                set,
+                &mut lower,
+            ));
+            at = end + 1;
             continue;
         }
-        let hit = if w.is_ascii() {
-            set.contains(ascii_lower(pack(w)))
-        } else {
-            let Ok(w) = std::str::from_utf8(w) else { continue };
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            is_stopword(lower.as_bytes())
-        };
-        n += usize::from(hit);
+        let len = spaces.trailing_zeros() as usize / 8;
+        if len > 0 {
+            let word = chunk & (u64::MAX >> (64 - 8 * len));
+            let (first, last) = (text[at], text[at + len - 1]);
+            n += usize::from(
+                if word & HIGH == 0
+                    && first.is_ascii_alphanumeric()
+                    && last.is_ascii_alphanumeric()
+                {
+                    set.contains(ascii_lower(word))
+                } else {
+                    raw_word_is_stopword(&text[at..at + len], set, &mut lower)
+                },
+            );
+        }
+        at += len + 1;
     }
     n
+}
+
+/// Returns true if and only if `w`, a space-free piece of a line, is a
+/// stopword once the punctuation and quotes around it are trimmed.
+fn raw_word_is_stopword(w: &[u8], set: &StopSet, lower: &mut String) -> bool {
+    // Trim punctuation around the word (quotes, commas, brackets).
+    let Some(s) = w.iter().position(|&b| is_word_byte(b)) else {
+        return false;
+    };
+    let e = w.iter().rposition(|&b| is_word_byte(b)).unwrap_or(s);
+    let mut w = &w[s..=e];
+    if w[0] >= 0x80 || w[w.len() - 1] >= 0x80 {
+        // Typographic quotes around a word are not part of it.
+        for q in ["“", "‘", "«", "„", "¿", "¡"] {
+            w = w.strip_prefix(q.as_bytes()).unwrap_or(w);
+        }
+        for q in ["”", "’", "»"] {
+            w = w.strip_suffix(q.as_bytes()).unwrap_or(w);
+        }
+    }
+    if w.is_empty() || w.len() > 8 {
+        return false;
+    }
+    if w.is_ascii() {
+        set.contains(ascii_lower(pack(w)))
+    } else {
+        let Ok(w) = std::str::from_utf8(w) else { return false };
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        is_stopword(lower.as_bytes())
+    }
 }
 
 /// ASCII lowercasing of eight packed ASCII bytes at once.
@@ -853,6 +907,32 @@ mod tests {
         ];
         for s in no {
             assert!(!is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-bytes-at-a-time word scan counts what splitting the
+        /// line at every space and testing each word counts.
+        #[test]
+        fn stopword_scan_equals_word_by_word(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "The", "THE", "of", "“the”", "(and", "and,", "für", "Für", "não",
+                "«le»", "é", "zwischen", "abcdefgh", "abcdefghi", "the...", "—", "x",
+                "don't", "it’s", "1999", "a", "¿que", "über", "\u{ff}", "of!!!!!!!!",
+            ]), 0..40),
+            enough in 0usize..12,
+        ) {
+            let text = words.join(" ");
+            let set = stop_set();
+            let mut lower = String::new();
+            let mut want = 0;
+            for w in text.as_bytes().split(|&b| b == b' ') {
+                if want > 0 && want >= enough {
+                    break;
+                }
+                want += usize::from(raw_word_is_stopword(w, set, &mut lower));
+            }
+            proptest::prop_assert_eq!(stopword_count(text.as_bytes(), enough), want);
         }
     }
 }

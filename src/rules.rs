@@ -25,7 +25,7 @@ is scanned once however many rules there are.
 use std::fmt;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind, dfa, nfa};
+use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa};
 
 /// The builtin rules, in the rule-file format. `clean --print-builtin`
 /// prints this text.
@@ -309,23 +309,85 @@ pub fn parse(
 pub type RuleId = u32;
 
 /// A compiled rule set.
+///
+/// The phrases compile into four automata, so that a long line is never
+/// walked from end to end unless a rule could match in its middle, and a
+/// short one only by the small automaton of the rules that match anywhere:
+///
+/// * `short`: the phrases of `short` rules, searched anywhere in lines of
+///   at most [`SHORT_WORDS`] words.
+/// * `mid`: the phrases of `short` rules whose word limit exceeds
+///   [`SHORT_WORDS`], searched anywhere in longer lines up to that limit (a
+///   handful of photo-credit and licence phrases in the builtin set).
+/// * `head`: the phrases of every kind anchored at the start of a line
+///   (all but `short` and `suffix`), walked anchored from the end of the
+///   leading list markers and from after a leading count (`12 Comments`):
+///   a walk stops at the first byte no phrase continues with, usually
+///   after a few bytes.
+/// * `tail`: the phrases of `suffix` rules, reversed, walked anchored
+///   backwards from the end of the line.
 #[derive(Clone, Debug)]
 pub struct Rules {
     rules: Vec<Rule>,
-    matcher: Option<Matcher>,
-    /// For each automaton pattern, the rules that use it, in rule order.
-    by_pattern: Vec<Vec<RuleId>>,
+    short: Option<Set>,
+    mid: Option<Set>,
+    head: Option<Set>,
+    tail: Option<Set>,
     /// The largest word limit of any rule that has one.
     max_words: usize,
     /// The largest word limit of a `short` rule (matches anywhere).
     max_short_words: usize,
     /// The longest line (in bytes) a whole-line rule could match.
     max_whole: usize,
-    /// The longest phrase (in bytes, case variants included) of a rule
-    /// anchored at the start of the line.
-    max_head: usize,
-    /// The longest phrase of a `suffix` rule.
-    max_tail: usize,
+}
+
+/// One automaton and, for each of its patterns, the rules that use it, in
+/// rule order.
+#[derive(Clone, Debug)]
+struct Set {
+    matcher: Matcher,
+    by_pattern: Vec<Vec<RuleId>>,
+}
+
+impl Set {
+    /// Compiles the phrases (with their case variants) of the rules for
+    /// which `keep` is true; `reverse` reverses every phrase's bytes.
+    fn build(
+        rules: &[Rule],
+        keep: impl Fn(&Rule) -> bool,
+        anchored: bool,
+        reverse: bool,
+    ) -> Result<Option<Set>, aho_corasick::BuildError> {
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut by_pattern: Vec<Vec<RuleId>> = Vec::new();
+        for (id, rule) in rules.iter().enumerate() {
+            if !keep(rule) {
+                continue;
+            }
+            for variant in case_variants(&rule.phrase) {
+                let mut key = variant.into_bytes();
+                key.make_ascii_lowercase();
+                if reverse {
+                    key.reverse();
+                }
+                let p = *index.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    by_pattern.push(Vec::new());
+                    patterns.len() - 1
+                });
+                let ids = &mut by_pattern[p];
+                if ids.last() != Some(&(id as RuleId)) {
+                    ids.push(id as RuleId);
+                }
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let matcher = Matcher::new(&patterns, anchored)?;
+        Ok(Some(Set { matcher, by_pattern }))
+    }
 }
 
 /// Up to this many bytes of phrases the automaton is a DFA (fastest to
@@ -339,14 +401,10 @@ pub const DFA_MAX_PATTERN_BYTES: usize = 24 * 1024;
 const WHOLE_SLACK: usize = 32;
 
 impl Rules {
-    /// Compiles `rules` into one automaton.
+    /// Compiles `rules` into their automata.
     pub fn new(rules: Vec<Rule>) -> Result<Rules, Error> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut index = std::collections::HashMap::new();
-        let mut by_pattern: Vec<Vec<RuleId>> = Vec::new();
-        let (mut max_words, mut max_whole) = (0, 0);
-        let (mut max_short_words, mut max_head, mut max_tail) = (0, 0, 0);
-        for (id, rule) in rules.iter().enumerate() {
+        let (mut max_words, mut max_whole, mut max_short_words) = (0, 0, 0);
+        for rule in &rules {
             let longest = case_variants(&rule.phrase)
                 .iter()
                 .map(String::len)
@@ -356,45 +414,38 @@ impl Rules {
                 Some(n) => max_words = max_words.max(n),
                 None => max_whole = max_whole.max(longest),
             }
-            match rule.kind {
-                Kind::Short => {
-                    max_short_words =
-                        max_short_words.max(rule.words.unwrap_or(0))
-                }
-                Kind::Suffix => max_tail = max_tail.max(longest),
-                _ => max_head = max_head.max(longest),
-            }
-            for variant in case_variants(&rule.phrase) {
-                let key = variant.to_ascii_lowercase();
-                let p = *index.entry(key).or_insert_with(|| {
-                    patterns.push(variant);
-                    by_pattern.push(Vec::new());
-                    patterns.len() - 1
-                });
-                let ids = &mut by_pattern[p];
-                if ids.last() != Some(&(id as RuleId)) {
-                    ids.push(id as RuleId);
-                }
+            if rule.kind == Kind::Short {
+                max_short_words = max_short_words.max(rule.words.unwrap_or(0));
             }
         }
-        let matcher = if patterns.is_empty() {
-            None
-        } else {
-            Some(Matcher::new(&patterns).map_err(|e| Error {
+        let build = |keep: &dyn Fn(&Rule) -> bool, anchored, reverse| {
+            Set::build(&rules, keep, anchored, reverse).map_err(|e| Error {
                 source: String::new(),
                 line: 0,
                 kind: ErrorKind::Build(e),
-            })?)
+            })
         };
+        let short = build(&|r| r.kind == Kind::Short, false, false)?;
+        let mid = build(
+            &|r| r.kind == Kind::Short && r.words.unwrap_or(0) > SHORT_WORDS,
+            false,
+            false,
+        )?;
+        let head = build(
+            &|r| !matches!(r.kind, Kind::Short | Kind::Suffix),
+            true,
+            false,
+        )?;
+        let tail = build(&|r| r.kind == Kind::Suffix, true, true)?;
         Ok(Rules {
             rules,
-            matcher,
-            by_pattern,
+            short,
+            mid,
+            head,
+            tail,
             max_words,
             max_short_words,
             max_whole,
-            max_head,
-            max_tail,
         })
     }
 
@@ -418,87 +469,133 @@ impl Rules {
     /// except that when `tail_armed` is true the first matching tail rule
     /// wins over every other rule.
     ///
-    /// A line longer than every `short` rule's limit can only match at its
-    /// start or its end, so only those two windows are searched: most of
-    /// the bytes of a corpus sit in the middle of long lines.
+    /// Only `short` rules can match in the middle of a line, and of those
+    /// only the ones whose word limit the line is within; every other
+    /// phrase is tried only where it could start or end (see [`Rules`]).
+    /// Most of the bytes of a corpus sit in the middle of long lines.
     pub fn find(
         &self,
         line: &[u8],
         words: usize,
         tail_armed: bool,
     ) -> Option<RuleId> {
-        let ac = self.matcher.as_ref()?;
-        let short_line = line.len() <= self.max_whole + WHOLE_SLACK;
-        if words > self.max_words && !short_line {
+        if words > self.max_words && line.len() > self.max_whole + WHOLE_SLACK
+        {
             return None;
         }
         let mut best = Best::default();
-        if short_line || words <= self.max_short_words {
-            self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
-            return best.get(tail_armed);
+        let anywhere = if words <= SHORT_WORDS {
+            self.short.as_ref()
+        } else if words <= self.max_short_words {
+            self.mid.as_ref()
+        } else {
+            None
+        };
+        if let Some(set) = anywhere {
+            self.search(set, line, words, tail_armed, &mut best);
         }
         let lead = lead_end(line);
-        let head_end =
-            (lead + self.max_head.max(self.max_whole) + WHOLE_SLACK)
-                .min(line.len());
-        let trail = trail_start(line, lead, TRAIL_SUFFIX);
-        let tail_start = trail.saturating_sub(self.max_tail);
-        if tail_start <= head_end {
-            self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
-        } else {
-            self.search(ac, line, 0..head_end, words, tail_armed, &mut best);
-            let span = tail_start..line.len();
-            self.search(ac, line, span, words, tail_armed, &mut best);
+        if let Some(head) = &self.head {
+            let mut check = |p, s, e| {
+                self.check(head, p, line, words, s, e, tail_armed, &mut best)
+            };
+            head.matcher.anchored(line, lead, false, &mut check);
+            // After a count: "12 Comments", "3 of 12 Photos". A count has
+            // at most two spaces inside.
+            if line
+                .get(lead)
+                .is_some_and(|&b| b.is_ascii_digit() || b == b'(' || b == b'[')
+            {
+                for sp in memchr::memchr_iter(b' ', &line[lead..]).take(3) {
+                    if is_count(&line[lead..lead + sp]) {
+                        head.matcher.anchored(
+                            line,
+                            lead + sp + 1,
+                            false,
+                            &mut check,
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(tail) = &self.tail {
+            let end = trail_start(line, lead, TRAIL_SUFFIX);
+            tail.matcher.anchored(&line[..end], end, true, &mut |p, s, e| {
+                self.check(tail, p, line, words, s, e, tail_armed, &mut best)
+            });
         }
         best.get(tail_armed)
     }
 
-    /// [`Rules::find`] searching the whole line (the reference the windowed
-    /// search is tested against).
+    /// One automaton of every phrase, for [`Rules::find_full`].
+    #[cfg(test)]
+    fn full_set(&self) -> Option<Set> {
+        Set::build(&self.rules, |_| true, false, false).unwrap()
+    }
+
+    /// [`Rules::find`] searching the whole line for every phrase of
+    /// `full` ([`Rules::full_set`]): the reference the split search is
+    /// tested against.
     #[cfg(test)]
     fn find_full(
         &self,
+        full: &Set,
         line: &[u8],
         words: usize,
         tail_armed: bool,
     ) -> Option<RuleId> {
-        let ac = self.matcher.as_ref()?;
         let mut best = Best::default();
-        self.search(ac, line, 0..line.len(), words, tail_armed, &mut best);
+        self.search(full, line, words, tail_armed, &mut best);
         best.get(tail_armed)
     }
 
-    /// Searches `line[span]` and updates `best`; returns true if and only
-    /// if an armed tail rule matched (it wins: `best` holds it).
+    /// Searches all of `line` for the phrases of `set` and updates `best`.
     fn search(
         &self,
-        ac: &Matcher,
+        set: &Set,
         line: &[u8],
-        span: std::ops::Range<usize>,
         words: usize,
         tail_armed: bool,
         best: &mut Best,
     ) {
-        ac.for_each_match(line, span, |pattern, start, end| {
-            for &id in &self.by_pattern[pattern] {
-                // Rules of a pattern come in file order: nothing later in
-                // the list can win.
-                let done = if tail_armed { best.tail } else { best.any };
-                if done.is_some_and(|b| b <= id) {
-                    break;
-                }
-                let rule = &self.rules[id as usize];
-                if !matches(rule, line, words, start, end) {
-                    continue;
-                }
-                if best.any.is_none_or(|b| id < b) {
-                    best.any = Some(id);
-                }
-                if rule.kind.is_tail() && best.tail.is_none_or(|b| id < b) {
-                    best.tail = Some(id);
-                }
-            }
+        set.matcher.for_each_match(line, 0..line.len(), |p, s, e| {
+            self.check(set, p, line, words, s, e, tail_armed, best)
         });
+    }
+
+    /// Updates `best` with the rules of `set`'s pattern `pattern`, found at
+    /// `line[start..end]`, that match.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn check(
+        &self,
+        set: &Set,
+        pattern: usize,
+        line: &[u8],
+        words: usize,
+        start: usize,
+        end: usize,
+        tail_armed: bool,
+        best: &mut Best,
+    ) {
+        for &id in &set.by_pattern[pattern] {
+            // Rules of a pattern come in file order: nothing later in the
+            // list can win.
+            let done = if tail_armed { best.tail } else { best.any };
+            if done.is_some_and(|b| b <= id) {
+                break;
+            }
+            let rule = &self.rules[id as usize];
+            if !matches(rule, line, words, start, end) {
+                continue;
+            }
+            if best.any.is_none_or(|b| id < b) {
+                best.any = Some(id);
+            }
+            if rule.kind.is_tail() && best.tail.is_none_or(|b| id < b) {
+                best.tail = Some(id);
+            }
+        }
     }
 }
 
@@ -544,27 +641,97 @@ enum Matcher {
 }
 
 impl Matcher {
-    fn new(patterns: &[String]) -> Result<Matcher, aho_corasick::BuildError> {
-        let lower: Vec<String> =
-            patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+    /// Compiles `patterns` (already ASCII-lowercased) for unanchored
+    /// searches, or for anchored ones only.
+    fn new(
+        patterns: &[Vec<u8>],
+        anchored: bool,
+    ) -> Result<Matcher, aho_corasick::BuildError> {
+        let kind =
+            if anchored { StartKind::Anchored } else { StartKind::Unanchored };
         // A DFA is the fastest to search, but its size grows with
         // states × alphabet: see DFA_MAX_PATTERN_BYTES.
-        let bytes: usize = lower.iter().map(String::len).sum();
+        let bytes: usize = patterns.iter().map(Vec::len).sum();
         Ok(if bytes <= DFA_MAX_PATTERN_BYTES {
             Matcher::Dfa(
                 dfa::Builder::new()
                     .match_kind(MatchKind::Standard)
+                    .start_kind(kind)
                     .prefilter(false)
-                    .build(&lower)?,
+                    .build(patterns)?,
             )
         } else {
             Matcher::Nfa(
                 nfa::contiguous::Builder::new()
                     .match_kind(MatchKind::Standard)
                     .prefilter(false)
-                    .build(&lower)?,
+                    .build(patterns)?,
             )
         })
+    }
+
+    /// Calls `f(pattern, start, end)` for every pattern that occurs in
+    /// `hay` starting at `at` (`end == at` for a reversed automaton
+    /// walked backwards from `at`; then `start` is where the phrase
+    /// starts in `hay`). The walk stops at the first byte no pattern
+    /// continues with.
+    #[inline]
+    fn anchored(
+        &self,
+        hay: &[u8],
+        at: usize,
+        backwards: bool,
+        f: &mut impl FnMut(usize, usize, usize),
+    ) {
+        match self {
+            Matcher::Dfa(a) => {
+                Matcher::walk_anchored(a, hay, at, backwards, f)
+            }
+            Matcher::Nfa(a) => {
+                Matcher::walk_anchored(a, hay, at, backwards, f)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn walk_anchored<A: Automaton>(
+        aut: &A,
+        hay: &[u8],
+        at: usize,
+        backwards: bool,
+        f: &mut impl FnMut(usize, usize, usize),
+    ) {
+        let Ok(mut sid) = aut.start_state(Anchored::Yes) else { return };
+        let mut report = |sid, n: usize| {
+            for k in 0..aut.match_len(sid) {
+                let p = aut.match_pattern(sid, k);
+                // A match state also lists the shorter patterns that end
+                // here (for unanchored searches); only those that start at
+                // the anchor are matches of this walk.
+                if aut.pattern_len(p) != n {
+                    continue;
+                }
+                let p = p.as_usize();
+                if backwards {
+                    f(p, at - n, at);
+                } else {
+                    f(p, at, at + n);
+                }
+            }
+        };
+        let len = if backwards { at } else { hay.len() - at };
+        for n in 1..=len {
+            let b = if backwards { hay[at - n] } else { hay[at + n - 1] };
+            sid = aut.next_state(Anchored::Yes, sid, LOWER[b as usize]);
+            if aut.is_special(sid) {
+                if aut.is_dead(sid) {
+                    return;
+                }
+                if aut.is_match(sid) {
+                    report(sid, n);
+                }
+            }
+        }
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every
@@ -1125,17 +1292,77 @@ mod tests {
                 "Share", "this", "Photo:", "Getty Images", "(AP Photo/Evan)", "credit:",
                 "Leave a reply", "12", "Comments", "word", "the", "*", "•", "Related:",
                 "Read more", "Image caption", "Shutterstock", ".", ")", "Kommentare",
-                "lorem ipsum dolor sit amet", "advertisement",
+                "lorem ipsum dolor sit amet", "advertisement", ". Reuters", "/Getty",
+                "(AP Photo/", "Follow @", "Be the first to comment", "34", "thoughts on “",
+                "responses to \"", "delivered to your inbox", "Creative Commons license",
+                "Sé el primero en comentar", "ÜBER", "Soyez", "»", "Citation:",
             ]), 1..140),
             armed in proptest::bool::ANY,
         ) {
-            static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
-            let r = RULES.get_or_init(Rules::builtin);
+            static RULES: std::sync::OnceLock<(Rules, Set)> = std::sync::OnceLock::new();
+            let (r, full) = RULES.get_or_init(|| {
+                let r = Rules::builtin();
+                let full = r.full_set().unwrap();
+                (r, full)
+            });
             let mut n = Vec::new();
             crate::normalize::line(parts.join(" ").as_bytes(), &mut n);
             let words = n.split(|&b| b == b' ').count();
-            proptest::prop_assert_eq!(r.find(&n, words, armed), r.find_full(&n, words, armed));
+            proptest::prop_assert_eq!(r.find(&n, words, armed), r.find_full(full, &n, words, armed));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Whatever the user rules, the split automata (anywhere, mid-line,
+        /// anchored head, reversed tail) find what one search of the whole
+        /// line for every phrase finds.
+        #[test]
+        fn split_search_equals_full_search_for_any_rules(
+            specs in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "line", "count", "prefix", "suffix", "short", "short/3", "short/30",
+                    "prefix/20", "suffix/25", "tail", "tail-prefix", "tail-count",
+                    "tail-soft", "block", "block-prefix/30",
+                ]),
+                "[abo0-9.é ]{1,6}",
+            ), 1..12),
+            text in "[abof.é *•0-9()/ ]{0,300}",
+            armed in proptest::bool::ANY,
+        ) {
+            let mut file = String::new();
+            for (kind, phrase) in &specs {
+                if !phrase.trim().is_empty() {
+                    file.push_str(&format!("{kind} {phrase}\n"));
+                }
+            }
+            let mut v = Vec::new();
+            parse("p", file.as_bytes(), &mut v).unwrap();
+            let r = Rules::new(v).unwrap();
+            let mut n = Vec::new();
+            crate::normalize::line(text.as_bytes(), &mut n);
+            if let (false, Some(full)) = (n.is_empty(), r.full_set()) {
+                let words = n.split(|&b| b == b' ').count();
+                proptest::prop_assert_eq!(r.find(&n, words, armed), r.find_full(&full, &n, words, armed));
+            }
+        }
+    }
+
+    #[test]
+    fn counts_before_a_phrase_in_long_lines() {
+        let r = rules("count photos\ntail-count thoughts on\n");
+        let long =
+            |s: &str| format!("{s} {}", "and more words here".repeat(4));
+        for line in
+            ["3 of 12 Photos", "(12) Photos", "1,204 photos", "12/40 Photos"]
+        {
+            assert!(hit(&r, line), "{line}");
+        }
+        // Whole-line kinds cannot match a long line; a tail-count can.
+        assert!(!hit(&r, &long("3 of 12 Photos")));
+        assert!(hit(&r, &long("34 thoughts on")));
+        assert!(!hit(&r, &long("3 of 12 thoughts on")));
+        assert!(!hit(&r, "Photos of 12 cats"));
     }
 
     #[test]
