@@ -73,6 +73,29 @@ fn is_special_byte(b: u8) -> bool {
     b < 0x21 || b >= 0x80 && may_end_special(b)
 }
 
+/// Returns true if the eight bytes packed in `w` may be copied as they
+/// are: printable ASCII with every space single. `space_before_ok` says a
+/// space in the first byte is single on the left (a plain non-space byte
+/// of the same run precedes it), `space_after_ok` that a space in the last
+/// byte is followed by a plain byte.
+#[inline]
+fn plain_chunk(w: u64, space_before_ok: bool, space_after_ok: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // A byte below 0x20 sets its high bit in `w - 0x20…`; a high byte is
+    // flagged by its own high bit.
+    if (w.wrapping_sub(0x20 * ONES) & !w | w) & HIGH != 0 {
+        return false;
+    }
+    // All ASCII: the exact mask of spaces (no carries between bytes).
+    let x = w ^ (0x20 * ONES);
+    let spaces = !((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+    spaces & (spaces >> 8) == 0
+        && (spaces & 0x80 == 0 || space_before_ok)
+        && (spaces >> 56 == 0 || space_after_ok)
+}
+
 /// The most output bytes [`Normalizer::stable_len`] holds back.
 pub const MAX_HELD: usize = 4096;
 
@@ -106,11 +129,35 @@ impl Normalizer {
     /// current line, less any prefix the caller removed up to
     /// [`Normalizer::take_stable`].
     pub fn push(&mut self, src: &[u8], out: &mut Vec<u8>) {
+        self.push_with::<true>(src, out)
+    }
+
+    /// [`Normalizer::push`]; `CHUNKS` false turns off the eight-byte skip
+    /// (the reference it is tested against).
+    #[inline]
+    fn push_with<const CHUNKS: bool>(
+        &mut self,
+        src: &[u8],
+        out: &mut Vec<u8>,
+    ) {
         // Fast path: a run of plain bytes is copied in one go.
         let mut i = 0;
         while i < src.len() {
             let start = i;
             while i < src.len() {
+                // Eight plain ASCII bytes at a time, spaces included when
+                // each is single (see `plain_chunk`).
+                if CHUNKS
+                    && let Some(c) = src.get(i..i + 8)
+                    && plain_chunk(
+                        u64::from_le_bytes(c.try_into().unwrap()),
+                        i > start && src[i - 1] != b' ',
+                        src.get(i + 8).is_some_and(|&b| !is_special_byte(b)),
+                    )
+                {
+                    i += 8;
+                    continue;
+                }
                 let b = src[i];
                 if !is_special_byte(b) {
                     i += 1;
@@ -514,6 +561,37 @@ mod tests {
             if is_clean(&src) {
                 proptest::prop_assert_eq!(norm(&src), src);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// Copying eight plain bytes at a time gives the output of the
+        /// byte-by-byte loop, whatever the pieces.
+        #[test]
+        fn chunked_push_equals_bytewise(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"a"[..], b"words", b"abcdefgh", b" ", b"  ", b"\t", b"\r", b"\x01", b"!",
+                b"\xC2\xA0", b"\xC2", b"\xA0", b"\xE2\x80\x8B", b"\xEF\xBB\xBF",
+                b"\xD0\x9C", b"\x7F", b"~",
+            ]), 0..60),
+            cut in 0usize..200,
+        ) {
+            let src: Vec<u8> = parts.concat();
+            let cut = cut.min(src.len());
+            let run = |chunks: bool| {
+                let (mut n, mut out) = (Normalizer::new(), Vec::new());
+                for piece in [&src[..cut], &src[cut..]] {
+                    if chunks {
+                        n.push_with::<true>(piece, &mut out);
+                    } else {
+                        n.push_with::<false>(piece, &mut out);
+                    }
+                }
+                n.finish();
+                out
+            };
+            proptest::prop_assert_eq!(run(true), run(false));
         }
     }
 }
