@@ -267,24 +267,26 @@ impl<'r> Cleaner<'r> {
     pub fn line(&mut self, raw: &[u8]) {
         self.lineno += 1;
         self.stats.lines_in += 1;
-        if normalize::is_clean(raw) {
-            // Most lines need no change: no copy.
-            self.normalized_line(raw);
+        if let Some(words) = normalize::clean_words(raw) {
+            // Most lines need no change: no copy, and the words were
+            // counted by the same pass.
+            self.normalized_line(raw, words);
             return;
         }
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
-        self.normalized_line(&norm);
+        let words = if norm.is_empty() { 0 } else { count_words(&norm) };
+        self.normalized_line(&norm, words);
         self.norm = norm;
     }
 
-    /// Cleans one normalized line (its number already counted).
-    fn normalized_line(&mut self, norm: &[u8]) {
+    /// Cleans one normalized line (its number already counted) of `words`
+    /// words.
+    fn normalized_line(&mut self, norm: &[u8], words: usize) {
         if norm.is_empty() {
             let lineno = self.lineno;
             self.with_context(|ctx, me| ctx.push_blank(lineno, me));
         } else {
-            let words = count_words(norm);
             let verdict = self.classify(norm, words);
             self.context_push(norm, words, verdict);
         }
@@ -505,7 +507,12 @@ impl<'r> Cleaner<'r> {
                 // Short once normalized: an ordinary line.
                 self.lineno += 1;
                 self.stats.lines_in += 1;
-                self.normalized_line(&long.buf);
+                let words = if long.buf.is_empty() {
+                    0
+                } else {
+                    count_words(&long.buf)
+                };
+                self.normalized_line(&long.buf, words);
                 return;
             }
             self.long_commit(&mut long);

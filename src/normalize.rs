@@ -324,51 +324,64 @@ pub fn line(src: &[u8], dst: &mut Vec<u8>) {
 /// special sequences only at the bytes that can end one.
 #[inline]
 pub fn is_clean(src: &[u8]) -> bool {
+    clean_words(src).is_some()
+}
+
+/// [`is_clean`], and the number of space-separated words of a clean
+/// non-empty line (`Some(0)` for an empty one), counted in the same pass.
+#[inline]
+pub fn clean_words(src: &[u8]) -> Option<usize> {
     let (Some(&first), Some(&last)) = (src.first(), src.last()) else {
-        return true;
+        return Some(0);
     };
     if first == b' ' || last == b' ' {
-        return false;
+        return None;
     }
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let mut chunks = src.chunks_exact(8);
     let mut high = 0u64;
-    let mut prev_space = false;
+    let mut prev_space = 0u64;
+    let mut spaces_seen = 0usize;
     for c in &mut chunks {
         let w = u64::from_le_bytes(c.try_into().unwrap());
         // A byte below 0x20 sets its high bit in `w - 0x20…` (borrows
         // only spread from such a byte); high bytes are tested separately.
         if w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0 {
-            return false;
+            return None;
         }
-        // Two spaces in a row: a zero byte in `w ^ "  …"` next to another.
-        let sp = w ^ (0x20 * ONES);
-        let zero = sp.wrapping_sub(ONES) & !sp & HIGH;
-        if zero != 0
-            && (zero & (zero >> 8) != 0 || prev_space && zero & 0x80 != 0)
-        {
-            // `zero` can flag a 0x20 byte falsely only above a true zero,
-            // i.e. next to a real space: confirm bytewise.
-            if has_double_space(c, prev_space) {
-                return false;
-            }
+        // The exact mask of spaces: the high bit of each zero byte of
+        // `w ^ "  …"` (no carries cross bytes).
+        let x = w ^ (0x20 * ONES);
+        let spaces = !((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+        if spaces & (spaces << 8 | prev_space) != 0 {
+            return None;
         }
-        prev_space = c[7] == b' ';
+        prev_space = spaces >> 56;
+        spaces_seen += spaces.count_ones() as usize;
         high |= w;
     }
+    let mut prev = prev_space != 0;
     for &b in chunks.remainder() {
-        if b < 0x20 || b == b' ' && prev_space {
-            return false;
+        if b < 0x20 || b == b' ' && prev {
+            return None;
         }
-        prev_space = b == b' ';
+        prev = b == b' ';
+        spaces_seen += usize::from(prev);
         high |= u64::from(b);
     }
-    if high & HIGH == 0 {
-        return true;
+    if high & HIGH != 0 && has_special(src) {
+        return None;
     }
-    // Non-ASCII: look at the bytes that can end a special sequence, in the
-    // chunks that have any high byte.
+    Some(spaces_seen + 1)
+}
+
+/// Returns true if a special sequence ends anywhere in `src`: only the
+/// bytes that can end one are looked at, in the chunks that have any high
+/// byte.
+fn has_special(src: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let special_at = |i: usize| {
         let b = src[i];
         b >= 0x80
@@ -379,22 +392,11 @@ pub fn is_clean(src: &[u8]) -> bool {
     for (k, c) in (&mut chunks).enumerate() {
         let w = u64::from_le_bytes(c.try_into().unwrap());
         if w & HIGH != 0 && (k * 8..k * 8 + 8).any(special_at) {
-            return false;
+            return true;
         }
     }
     let rest = src.len() - chunks.remainder().len();
-    !(rest..src.len()).any(special_at)
-}
-
-fn has_double_space(c: &[u8], prev_space: bool) -> bool {
-    let mut prev = prev_space;
-    for &b in c {
-        if b == b' ' && prev {
-            return true;
-        }
-        prev = b == b' ';
-    }
-    false
+    (rest..src.len()).any(special_at)
 }
 
 /// Returns true if and only if `line` is already normalized: `line(x)`
@@ -558,8 +560,10 @@ mod tests {
             ]), 0..40),
         ) {
             let src: Vec<u8> = parts.concat();
-            if is_clean(&src) {
-                proptest::prop_assert_eq!(norm(&src), src);
+            if let Some(words) = clean_words(&src) {
+                proptest::prop_assert_eq!(&norm(&src), &src);
+                let want = if src.is_empty() { 0 } else { src.split(|&b| b == b' ').count() };
+                proptest::prop_assert_eq!(words, want);
             }
         }
     }
