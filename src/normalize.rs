@@ -377,26 +377,15 @@ pub fn clean_words(src: &[u8]) -> Option<usize> {
     Some(spaces_seen + 1)
 }
 
-/// Returns true if a special sequence ends anywhere in `src`: only the
-/// bytes that can end one are looked at, in the chunks that have any high
-/// byte.
+/// Returns true if a special sequence ends anywhere in `src`. Every one
+/// starts with `C2`, `E2`, `E3` or `EF`, so only those bytes are looked at.
 fn has_special(src: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let special_at = |i: usize| {
-        let b = src[i];
-        b >= 0x80
-            && may_end_special(b)
-            && !matches!(tail(&src[..=i]), Tail::Plain)
+    let sequence_at = |i: usize| {
+        let n = if src[i] == 0xC2 { 2 } else { 3 };
+        i + n <= src.len() && !matches!(tail(&src[..i + n]), Tail::Plain)
     };
-    let mut chunks = src.chunks_exact(8);
-    for (k, c) in (&mut chunks).enumerate() {
-        let w = u64::from_le_bytes(c.try_into().unwrap());
-        if w & HIGH != 0 && (k * 8..k * 8 + 8).any(special_at) {
-            return true;
-        }
-    }
-    let rest = src.len() - chunks.remainder().len();
-    (rest..src.len()).any(special_at)
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, src).any(sequence_at)
+        || memchr::memchr_iter(0xEF, src).any(sequence_at)
 }
 
 /// Returns true if and only if `line` is already normalized: `line(x)`
