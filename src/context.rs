@@ -27,7 +27,9 @@ also claims the short lines after it when prose comes next, all but the
 last, which may be a subheading ([`Reason::Block`]).
 
 Label-like short lines before the first prose line go ([`Reason::Header`]),
-and so do the labels of a run made mostly of labels with counts
+as do lists there that follow chrome or hold a nested list (`+ ` items under
+`* ` ones: a site menu with its submenus, a table of contents), and so do
+the labels of a run made mostly of labels with counts
 ([`Reason::Widget`]).
 
 The first line of four or more words before the first prose line that does
@@ -109,6 +111,9 @@ pub enum Reason {
 pub const FOOTER_ITEMS: usize = 3;
 /// The fewest list items that make a list above the article chrome.
 pub const HEADER_ITEMS: usize = 3;
+/// The fewest second-level list items that make a list above the article
+/// a menu even at the very top of the document.
+pub const NESTED_ITEMS: usize = 3;
 
 /// Returns true if and only if `text` starts with a list marker or a
 /// number and a period or bracket ("3. ", "12) ").
@@ -199,6 +204,9 @@ struct Entry {
     after_colon: bool,
     /// A list item: a list marker or a number ("3. ") first.
     listed: bool,
+    /// A second-level list item: `+ ` first (the marker text renderings
+    /// of HTML give a list nested in another, under `* `).
+    nested: bool,
     /// Part of a list above the article (see [`Reason::Header`]).
     header_list: bool,
 }
@@ -263,6 +271,7 @@ impl Context {
                 after_colon: false,
                 listed: false,
                 header_list: false,
+                nested: false,
             },
             c,
         );
@@ -332,6 +341,7 @@ impl Context {
             footer: false,
             after_colon: self.prose_colon,
             listed: undecided && is_list_item(text),
+            nested: undecided && text.starts_with(b"+ "),
             header_list: false,
         };
         if prose {
@@ -352,7 +362,9 @@ impl Context {
         }
         let mut last = true;
         let (mut lines, mut counted, mut items, mut listed) = (0, 0, 0, 0);
+        let mut nested = 0;
         let mut before_prose = false;
+        let mut top = false;
         let mut after_prose = false;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
@@ -367,13 +379,21 @@ impl Context {
             counted += usize::from(e.counted);
             items += usize::from(e.item);
             listed += usize::from(e.listed);
+            nested += usize::from(e.nested);
             // After chrome: a list at the very top may be the article's.
             before_prose = e.before_prose && e.prev != Anchor::Edge;
+            top = e.before_prose;
             after_prose = e.prev == Anchor::Prose && !e.after_colon;
         }
         // A list above the first prose line is a menu or a list of
         // headlines.
-        if anchor == Anchor::Prose && before_prose && listed >= HEADER_ITEMS {
+        // So is a nested list there, even at the very top: a site menu
+        // with its submenus, or a table of contents.
+        let nested_menu = top && nested >= NESTED_ITEMS;
+        if anchor == Anchor::Prose
+            && (before_prose || nested_menu)
+            && listed >= HEADER_ITEMS
+        {
             self.mark_run(lines, |e| e.header_list = e.listed);
         }
         // A list of labels between the last prose line and the end of the

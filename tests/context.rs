@@ -178,3 +178,18 @@ fn list_above_the_article_after_chrome_is_dropped_at_the_top_kept() {
     let doc = format!("{list}Budget Day\n{P1}\n\n{P2}\n");
     assert_eq!(clean(&doc), doc);
 }
+
+#[test]
+fn nested_menu_at_the_top_is_dropped_flat_list_and_nested_list_in_body_kept() {
+    let menu = "* News\n+ Local\n+ World\n+ Politics\n* Sport\n+ Football\n\
+                + Tennis\n* Contact\n";
+    let doc = format!("{menu}Budget Day\n{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("Budget Day\n{P1}\n\n{P2}\n"));
+    // A flat list at the very top stays (it may be the article's own).
+    let flat = "* install the package first\n* then run the tests\n* read the docs\n";
+    let doc = format!("{flat}Budget Day\n{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+    // A nested list inside the article stays.
+    let doc = format!("{P1}\n\nThe plan has three parts:\n{menu}\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+}
