@@ -783,6 +783,8 @@ pub fn is_dateline(line: &[u8]) -> bool {
 /// What [`is_date`] found in a date line: whether it has a time of day and
 /// whether it has a label ("Updated"); `None` if it is no date line.
 fn date_parts(line: &[u8]) -> Option<(bool, bool)> {
+    // List markers before a date ("* 12 November 2019") are no words.
+    let line = &line[crate::rules::lead_end(line)..];
     let Ok(s) = std::str::from_utf8(line) else { return None };
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -1148,6 +1150,8 @@ mod tests {
             "Tuesday, November 19, 2019",
             "Updated: March 2019",
             "Published: 18 Nov 2019 | Updated: 19 Nov 2019",
+            "* 12 November 2019",
+            "+ Published 18 November 2019",
         ] {
             assert!(is_date(s.as_bytes()), "{s}");
         }
@@ -1186,6 +1190,8 @@ mod tests {
             "Act 2",
             "1984",
             "29 November 2018 | 20 January 2019",
+            "* March 2019",
+            "* 2019",
         ] {
             assert!(!is_date(s.as_bytes()), "{s}");
         }
