@@ -24,7 +24,9 @@ nothing to tell chrome from content by.
 
 A block label ("Related stories", "More from …": rules of kind `block`)
 also claims the short lines after it when prose comes next, all but the
-last, which may be a subheading ([`Reason::Block`]).
+last, which may be a subheading ([`Reason::Block`]). Under a block label a
+line needs a sentence end or [`BLOCK_PROSE_WORDS`] words to be prose:
+headlines run long.
 
 Label-like short lines before the first prose line go ([`Reason::Header`]),
 as do lists there that follow chrome or hold a nested list (`+ ` items under
@@ -60,6 +62,9 @@ pub const SENTENCE_WORDS: usize = 6;
 pub const PROSE_CHARS: usize = 100;
 /// With this many characters, a line ending like a sentence is prose.
 pub const SENTENCE_CHARS: usize = 25;
+/// Under a block label ("Most Popular"), a line without a sentence end
+/// needs this many words to be prose: headlines run long.
+pub const BLOCK_PROSE_WORDS: usize = 25;
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
 
@@ -303,7 +308,11 @@ impl Context {
             Verdict::Undecided => {
                 if !self.enabled {
                     verdict = Verdict::Keep(Why::Content);
-                } else if is_prose(text, words) {
+                } else if is_prose(text, words)
+                    && !(self.anchor == Anchor::Block
+                        && words < BLOCK_PROSE_WORDS
+                        && !ends_like_sentence(text))
+                {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
                     self.anchor_seen(Anchor::Prose);

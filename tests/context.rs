@@ -186,10 +186,27 @@ fn nested_menu_at_the_top_is_dropped_flat_list_and_nested_list_in_body_kept() {
     let doc = format!("{menu}Budget Day\n{P1}\n\n{P2}\n");
     assert_eq!(clean(&doc), format!("Budget Day\n{P1}\n\n{P2}\n"));
     // A flat list at the very top stays (it may be the article's own).
-    let flat = "* install the package first\n* then run the tests\n* read the docs\n";
+    let flat =
+        "* install the package first\n* then run the tests\n* read the docs\n";
     let doc = format!("{flat}Budget Day\n{P1}\n\n{P2}\n");
     assert_eq!(clean(&doc), doc);
     // A nested list inside the article stays.
     let doc = format!("{P1}\n\nThe plan has three parts:\n{menu}\n{P2}\n");
     assert_eq!(clean(&doc), doc);
+}
+
+#[test]
+fn long_headlines_under_a_block_label_are_no_prose() {
+    let doc = format!(
+        "{P1}\n\n{P2}\n\nMost Popular\n\n* 1\n\nThousands of streaming accounts were hacked \
+         and sold online for as little as three dollars each\n\n* 2\n\nRain is coming\n\n\
+         Privacy Policy\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    // A paragraph that ends like a sentence is prose even there: the
+    // article goes on after an inline box.
+    let doc = format!(
+        "{P1}\n\nRelated stories\n\nMayor resigns\n\nSchools reopen\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\nSchools reopen\n\n{P2}\n"));
 }
