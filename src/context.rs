@@ -25,8 +25,8 @@ nothing to tell chrome from content by.
 A block label ("Related stories", "More from …": rules of kind `block`)
 also claims the short lines after it when prose comes next, all but the
 last, which may be a subheading ([`Reason::Block`]). Under a block label a
-line needs a sentence end or [`BLOCK_PROSE_WORDS`] words to be prose:
-headlines run long.
+line needs a sentence end (not `?` or an ellipsis) or [`BLOCK_PROSE_WORDS`]
+words to be prose: headlines run long and ask questions.
 
 Label-like short lines before the first prose line go ([`Reason::Header`]),
 as do lists there that follow chrome or hold a nested list (`+ ` items under
@@ -311,7 +311,7 @@ impl Context {
                 } else if is_prose(text, words)
                     && !(self.anchor == Anchor::Block
                         && words < BLOCK_PROSE_WORDS
-                        && !ends_like_sentence(text))
+                        && !ends_like_statement(text))
                 {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
@@ -878,6 +878,15 @@ const SENTENCE_END: &[&str] = &[
     ".", "!", "?", ";", ":", ")", "\"", "'", "…", "”", "’", "»", "。", "！",
     "？", "」", "』", "）",
 ];
+
+/// Ends like a sentence, but not like a question or with an ellipsis:
+/// headlines do both ("Is this the end?", "Oil prices steady after…").
+fn ends_like_statement(text: &[u8]) -> bool {
+    ends_like_sentence(text)
+        && !text.ends_with(b"?")
+        && !text.ends_with(b"..")
+        && !text.ends_with("…".as_bytes())
+}
 
 fn ends_like_sentence(text: &[u8]) -> bool {
     SENTENCE_END.iter().any(|e| text.ends_with(e.as_bytes()))

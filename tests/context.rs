@@ -200,7 +200,8 @@ fn long_headlines_under_a_block_label_are_no_prose() {
     let doc = format!(
         "{P1}\n\n{P2}\n\nMost Popular\n\n* 1\n\nThousands of streaming accounts were hacked \
          and sold online for as little as three dollars each\n\n* 2\n\nRain is coming\n\n\
-         Privacy Policy\n"
+         What does your star sign say about your week?\n\nOil prices steady after a \
+         two-day drop...\n\nPrivacy Policy\n"
     );
     assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
     // A paragraph that ends like a sentence is prose even there: the
