@@ -196,11 +196,18 @@ const SHARE_NETWORKS: &[&str] = &[
     "viber",
 ];
 
+/// Words that connect the buttons of a share row ("Share on: …", "Share
+/// this article via …") and count as neither actions nor networks.
+const SHARE_FILLERS: &[&str] =
+    &["on", "via", "this", "article", "story", "post", "it", "to"];
+
 /// Returns true if and only if `line` is only the buttons of a share row:
 /// at least two, all share actions or social networks, and an action among
-/// them or at least three networks. "Share Submit", "Share Tweet Email",
-/// "Facebook Twitter Google+ WhatsApp" are share rows; "Facebook and
-/// Twitter" and "Twitter" alone are not.
+/// them or at least three networks, with only the connecting words of
+/// [`SHARE_FILLERS`] besides. "Share Submit", "Share Tweet Email",
+/// "Facebook Twitter Google+ WhatsApp", "Share on: Facebook Twitter" are
+/// share rows; "Facebook and Twitter", "Share this" and "Twitter" alone are
+/// not.
 pub fn is_share_row(line: &[u8]) -> bool {
     // Most lines start with a letter that no share button starts with.
     if !line.first().is_some_and(|&b| {
@@ -211,9 +218,12 @@ pub fn is_share_row(line: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(line) else { return false };
     let (mut actions, mut networks) = (0, 0);
     for t in s.split(' ') {
-        let t =
-            t.trim_matches(|c: char| matches!(c, '|' | '·' | '•' | ',' | '/'));
-        if t.is_empty() {
+        let t = t.trim_matches(|c: char| {
+            matches!(c, '|' | '·' | '•' | ',' | '/' | ':')
+        });
+        if t.is_empty()
+            || SHARE_FILLERS.iter().any(|w| w.eq_ignore_ascii_case(t))
+        {
             continue;
         }
         let is = |list: &[&str]| {
@@ -664,6 +674,7 @@ fn date_tokens(s: &str) -> impl Iterator<Item = String> + '_ {
                     | '-'
                     | '.'
                     | ':'
+                    | ';'
                     | '|'
                     | '('
                     | ')'
@@ -919,6 +930,19 @@ const BYLINE_JOINERS: &[&str] = &[
 /// Design" (one name) are not bylines.
 pub fn is_byline(line: &[u8]) -> bool {
     let body = &line[crate::rules::lead_end(line)..];
+    if byline_names(body) {
+        return true;
+    }
+    // The names and then the date: "By Jane Roe, Wednesday, 20 November
+    // 2019 08:05 GMT".
+    memchr::memchr(b',', body).is_some_and(|c| {
+        let date = body[c + 1..].strip_prefix(b" ").unwrap_or(&body[c + 1..]);
+        is_date(date) && byline_names(&body[..c])
+    })
+}
+
+/// [`is_byline`] without a date: an opener and then only names.
+fn byline_names(body: &[u8]) -> bool {
     // The opener decides most lines, without decoding or allocating.
     let opener = body.split(|&b| b == b' ').next().unwrap_or_default();
     if opener.is_ascii()
@@ -1098,10 +1122,15 @@ mod tests {
             "Share Tweet Email",
             "Facebook Twitter Google+ Whatsapp",
             "Share | Facebook | Twitter",
+            "Share on: Facebook Twitter Reddit Google+",
+            "Share this article via Email Facebook",
         ] {
             assert!(is_share_row(s.as_bytes()), "{s}");
         }
         for s in [
+            "Share this",
+            "Pin it to",
+            "Save on it",
             "Facebook and Twitter",
             "Twitter",
             "Facebook Twitter",
@@ -1150,6 +1179,7 @@ mod tests {
             "Tuesday, November 19, 2019",
             "Updated: March 2019",
             "Published: 18 Nov 2019 | Updated: 19 Nov 2019",
+            "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
             "* 12 November 2019",
             "+ Published 18 November 2019",
         ] {
@@ -1240,6 +1270,7 @@ mod tests {
             "Von Anna Schmidt und Jonas Weber",
             "Par Jean-Pierre Dupont",
             "Por María de la Cruz",
+            "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
         ] {
             assert!(is_byline(s.as_bytes()), "{s}");
         }
@@ -1251,6 +1282,7 @@ mod tests {
             "Par exemple",
             "Door de regen",
             "By Monday, the Council will decide",
+            "By Jane Roe, who wrote in 2019 about 3 hours ago",
             "Bypass Road Closed",
         ] {
             assert!(!is_byline(s.as_bytes()), "{s}");
