@@ -203,7 +203,7 @@ const SHARE_FILLERS: &[&str] =
 
 /// Returns true if and only if `line` is only the buttons of a share row:
 /// at least two, all share actions or social networks, and an action among
-/// them or at least three networks, with only the connecting words of
+/// them or at least three networks, with only connecting words
 /// ("on", "via", "this article" …) besides. "Share Submit", "Share Tweet Email",
 /// "Facebook Twitter Google+ WhatsApp", "Share on: Facebook Twitter" are
 /// share rows; "Facebook and Twitter", "Share this" and "Twitter" alone are
