@@ -18,7 +18,9 @@ bytes ──stream──▶ lines ──normalize──▶ normalized line
    spaces, collapses runs, trims, and deletes zero-width characters, the
    BOM, soft hyphens and C0 controls.
 3. [`Cleaner`] matches the normalized line against the [`Rules`] (one
-   Aho-Corasick automaton for all phrases) and the line [`heuristics`].
+   Aho-Corasick automata: phrases that may match anywhere, and phrases
+   anchored at a line's start or end walked only there) and the line
+   [`heuristics`].
 4. [`context`] decides the lines whose fate depends on their neighbours.
 5. Kept lines are written with single blank lines between paragraphs and
    exactly one final newline.

@@ -18,8 +18,9 @@ non-ASCII letters also matches its all-lowercase, all-uppercase and
 capitalized forms. See [`Kind`] for what each kind matches.
 
 The builtin rules ([`BUILTIN`]) are read by the same parser as user files.
-All phrases of all rules compile into one Aho-Corasick automaton, so a line
-is scanned once however many rules there are.
+All phrases compile into a few Aho-Corasick automata (see [`Rules`]), so
+a line is examined once however many rules there are, and a long line only
+where a rule could match.
 */
 
 use std::fmt;
