@@ -275,8 +275,7 @@ impl<'r> Cleaner<'r> {
         }
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
-        let words = if norm.is_empty() { 0 } else { count_words(&norm) };
-        self.normalized_line(&norm, words);
+        self.normalized_line(&norm, count_words(&norm));
         self.norm = norm;
     }
 
@@ -507,12 +506,7 @@ impl<'r> Cleaner<'r> {
                 // Short once normalized: an ordinary line.
                 self.lineno += 1;
                 self.stats.lines_in += 1;
-                let words = if long.buf.is_empty() {
-                    0
-                } else {
-                    count_words(&long.buf)
-                };
-                self.normalized_line(&long.buf, words);
+                self.normalized_line(&long.buf, count_words(&long.buf));
                 return;
             }
             self.long_commit(&mut long);
@@ -594,9 +588,13 @@ impl<'r> Cleaner<'r> {
     }
 }
 
-/// The number of space-separated words in a normalized, non-empty line.
+/// The number of space-separated words in a normalized line (0 for an
+/// empty one).
 #[inline]
 pub fn count_words(norm: &[u8]) -> usize {
+    if norm.is_empty() {
+        return 0;
+    }
     1 + memchr::memchr_iter(b' ', norm).count()
 }
 

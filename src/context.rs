@@ -776,8 +776,7 @@ fn is_word_byte(b: u8) -> bool {
 /// looked up from that same load. Any other word takes
 /// [`raw_word_is_stopword`].
 fn stopword_count(text: &[u8], enough: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::normalize::{HIGH, space_mask};
     let set = stop_set();
     let mut n = 0;
     let mut lower = String::new();
@@ -795,10 +794,7 @@ fn stopword_count(text: &[u8], enough: usize) -> usize {
                 u64::from_le_bytes(c)
             }
         };
-        let x = chunk ^ (b' ' as u64 * ONES);
-        // The lowest byte flagged is the first space (the flags above it
-        // may be false, never below it).
-        let spaces = x.wrapping_sub(ONES) & !x & HIGH;
+        let spaces = space_mask(chunk);
         if spaces == 0 {
             // A word of 8 bytes or more.
             let end = memchr::memchr(b' ', &text[at..])
@@ -865,11 +861,11 @@ fn raw_word_is_stopword(w: &[u8], set: &StopSet, lower: &mut String) -> bool {
 /// ASCII lowercasing of eight packed ASCII bytes at once.
 #[inline]
 fn ascii_lower(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    use crate::normalize::{HIGH, ONES};
     // For ASCII bytes (no carries): bit 7 of b + 0x3F is set iff b >= 'A',
     // bit 7 of b + 0x25 iff b > 'Z'.
     let upper = w.wrapping_add(0x3F * ONES) & !w.wrapping_add(0x25 * ONES);
-    w | (upper & (0x80 * ONES)) >> 2
+    w | (upper & HIGH) >> 2
 }
 
 /// Sentence-final characters: ASCII and CJK full stops, closing quotes and

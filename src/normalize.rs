@@ -73,6 +73,28 @@ fn is_special_byte(b: u8) -> bool {
     b < 0x21 || b >= 0x80 && may_end_special(b)
 }
 
+/// `0x01` in every byte of a `u64`: eight bytes tested at once (SWAR).
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Flags (in the high bit) the bytes of `w` below 0x20, exactly at the
+/// lowest one: a borrow can spread only upwards from such a byte. Bytes of
+/// 0x80 and above are not flagged.
+#[inline]
+fn controls(w: u64) -> u64 {
+    w.wrapping_sub(0x20 * ONES) & !w & HIGH
+}
+
+/// The high bit of every byte of `w` that is a space, exactly (no carries
+/// cross bytes).
+#[inline]
+pub(crate) fn space_mask(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = w ^ (0x20 * ONES);
+    !((x & LOW7).wrapping_add(LOW7) | x) & HIGH
+}
+
 /// Returns true if the eight bytes packed in `w` may be copied as they
 /// are: printable ASCII with every space single. `space_before_ok` says a
 /// space in the first byte is single on the left (a plain non-space byte
@@ -80,17 +102,10 @@ fn is_special_byte(b: u8) -> bool {
 /// byte is followed by a plain byte.
 #[inline]
 fn plain_chunk(w: u64, space_before_ok: bool, space_after_ok: bool) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    // A byte below 0x20 sets its high bit in `w - 0x20…`; a high byte is
-    // flagged by its own high bit.
-    if (w.wrapping_sub(0x20 * ONES) & !w | w) & HIGH != 0 {
+    if controls(w) | w & HIGH != 0 {
         return false;
     }
-    // All ASCII: the exact mask of spaces (no carries between bytes).
-    let x = w ^ (0x20 * ONES);
-    let spaces = !((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+    let spaces = space_mask(w);
     spaces & (spaces >> 8) == 0
         && (spaces & 0x80 == 0 || space_before_ok)
         && (spaces >> 56 == 0 || space_after_ok)
@@ -337,24 +352,17 @@ pub fn clean_words(src: &[u8]) -> Option<usize> {
     if first == b' ' || last == b' ' {
         return None;
     }
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let mut chunks = src.chunks_exact(8);
     let mut high = 0u64;
     let mut prev_space = 0u64;
     let mut spaces_seen = 0usize;
     for c in &mut chunks {
         let w = u64::from_le_bytes(c.try_into().unwrap());
-        // A byte below 0x20 sets its high bit in `w - 0x20…` (borrows
-        // only spread from such a byte); high bytes are tested separately.
-        if w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0 {
+        // High bytes are tested once, at the end.
+        if controls(w) != 0 {
             return None;
         }
-        // The exact mask of spaces: the high bit of each zero byte of
-        // `w ^ "  …"` (no carries cross bytes).
-        let x = w ^ (0x20 * ONES);
-        let spaces = !((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+        let spaces = space_mask(w);
         if spaces & (spaces << 8 | prev_space) != 0 {
             return None;
         }

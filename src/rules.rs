@@ -559,7 +559,7 @@ impl Rules {
         tail_armed: bool,
         best: &mut Best,
     ) {
-        set.matcher.for_each_match(line, 0..line.len(), |p, s, e| {
+        set.matcher.for_each_match(line, |p, s, e| {
             self.check(set, p, line, words, s, e, tail_armed, best)
         });
     }
@@ -627,7 +627,8 @@ static LOWER: [u8; 256] = {
     t
 };
 
-/// The automaton of all phrases, walked by hand (see [`Matcher::walk`]).
+/// The automaton of one [`Set`]'s phrases, walked by hand (see
+/// [`Matcher::walk`] and [`Matcher::anchored`]).
 ///
 /// It is built case-sensitively on ASCII-lowercased phrases and fed
 /// lowercased bytes: the same matches as an ASCII-case-insensitive
@@ -736,22 +737,17 @@ impl Matcher {
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every
-    /// pattern inside `hay[span]` (overlapping ones included), in no
-    /// particular order.
+    /// pattern in `hay` (overlapping ones included), in no particular
+    /// order.
     #[inline]
-    fn for_each_match(
-        &self,
-        hay: &[u8],
-        span: std::ops::Range<usize>,
-        f: impl FnMut(usize, usize, usize),
-    ) {
+    fn for_each_match(&self, hay: &[u8], f: impl FnMut(usize, usize, usize)) {
         match self {
-            Matcher::Dfa(a) => Matcher::walk(a, hay, span, f),
-            Matcher::Nfa(a) => Matcher::walk(a, hay, span, f),
+            Matcher::Dfa(a) => Matcher::walk(a, hay, f),
+            Matcher::Nfa(a) => Matcher::walk(a, hay, f),
         }
     }
 
-    /// Walks the automaton over `hay[span]`. A span long enough is cut in
+    /// Walks the automaton over `hay`. A haystack long enough is cut in
     /// two halves walked in lockstep: each transition is a load that
     /// depends on the one before, so one walker waits on memory; two
     /// independent ones overlap their waits. The second half starts
@@ -761,35 +757,33 @@ impl Matcher {
     fn walk<A: Automaton>(
         aut: &A,
         hay: &[u8],
-        span: std::ops::Range<usize>,
         mut f: impl FnMut(usize, usize, usize),
     ) {
         // Unanchored start states exist for a Standard automaton.
         let Ok(s0) = aut.start_state(Anchored::No) else { return };
         let overlap = aut.max_pattern_len().saturating_sub(1);
-        let len = span.end - span.start;
+        let len = hay.len();
         if len < 2 * overlap + INTERLEAVE_MIN {
-            Matcher::run(aut, hay, span.start, span.end, s0, 0, &mut f);
+            Matcher::run(aut, hay, 0, len, s0, 0, &mut f);
             return;
         }
-        let mid = span.start + len / 2;
+        let mid = len / 2;
         let b0 = mid - overlap;
-        let n = mid - span.start;
-        let (a, b) = (&hay[span.start..mid], &hay[b0..b0 + n]);
+        let (a, b) = (&hay[..mid], &hay[b0..b0 + mid]);
         let (mut sa, mut sb) = (s0, s0);
         for (k, (&x, &y)) in a.iter().zip(b).enumerate() {
             sa = aut.next_state(Anchored::No, sa, LOWER[x as usize]);
             sb = aut.next_state(Anchored::No, sb, LOWER[y as usize]);
             if aut.is_special(sa) | aut.is_special(sb) {
                 if aut.is_match(sa) {
-                    Matcher::report(aut, sa, span.start + k + 1, 0, &mut f);
+                    Matcher::report(aut, sa, k + 1, 0, &mut f);
                 }
                 if aut.is_match(sb) {
                     Matcher::report(aut, sb, b0 + k + 1, mid + 1, &mut f);
                 }
             }
         }
-        Matcher::run(aut, hay, b0 + n, span.end, sb, mid + 1, &mut f);
+        Matcher::run(aut, hay, b0 + mid, len, sb, mid + 1, &mut f);
     }
 
     /// Walks from state `sid` at `at` to `end`, reporting the matches that
