@@ -7,7 +7,11 @@ it is chrome, and appends the kept lines to its output buffer, which the
 caller drains. [`Cleaner::end_document`] ends a document.
 
 Decisions, in order, for a non-blank line:
-1. after a tail marker fired, every line is chrome;
+1. after a tail marker fired, every line is chrome if the document ends
+   within [`TAIL_HOLD_BYTES`] bytes and [`TAIL_HOLD_LINES`] lines of it
+   (the lines wait in a bounded hold until then); a longer "tail" is more
+   text, such as the next article of a concatenated stream, and its lines
+   are cleaned as usual (see [`Cleaner::line`]);
 2. the rules ([`crate::rules::Rules::find`]), with tail rules armed once
    [`Config::tail_words`] words of kept text have been seen;
 3. the line heuristics ([`crate::heuristics::Heuristic::classify`]);
@@ -152,6 +156,72 @@ struct Long {
 /// How many bytes of a long line an `--explain` row shows.
 const EXPLAIN_LONG: usize = 200;
 
+/// The most normalized bytes a tail may hold: a comment section or footer
+/// that runs on for longer is not taken for one. The longest tail of the
+/// benchmark pages is 12 KB (180 lines).
+pub const TAIL_HOLD_BYTES: usize = 64 << 10;
+
+/// The most lines a tail may hold (see [`TAIL_HOLD_BYTES`]).
+pub const TAIL_HOLD_LINES: usize = 4096;
+
+/// Lines after a tail marker, waiting for the end of the document (then
+/// they are chrome) or for the hold to overflow (then they are cleaned).
+#[derive(Debug, Default)]
+struct Hold {
+    /// The normalized lines, back to back, from `off` on.
+    data: Vec<u8>,
+    off: usize,
+    lines: std::collections::VecDeque<Held>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    lineno: u64,
+    len: u32,
+    words: u32,
+}
+
+impl Hold {
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    fn push(&mut self, lineno: u64, norm: &[u8], words: usize) {
+        if self.lines.is_empty() {
+            self.data.clear();
+            self.off = 0;
+        }
+        self.data.extend_from_slice(norm);
+        self.lines.push_back(Held {
+            lineno,
+            len: norm.len() as u32,
+            words: words as u32,
+        });
+    }
+
+    fn overflows(&self) -> bool {
+        self.data.len() - self.off > TAIL_HOLD_BYTES
+            || self.lines.len() > TAIL_HOLD_LINES
+    }
+
+    /// The first line.
+    fn front(&self) -> Option<(Held, &[u8])> {
+        let h = *self.lines.front()?;
+        Some((h, &self.data[self.off..self.off + h.len as usize]))
+    }
+
+    fn pop_front(&mut self) {
+        if let Some(h) = self.lines.pop_front() {
+            self.off += h.len as usize;
+            // Compact now and then: amortized, each byte moves once.
+            if self.off > TAIL_HOLD_BYTES && self.off * 2 > self.data.len() {
+                self.data.drain(..self.off);
+                self.off = 0;
+            }
+        }
+    }
+}
+
 /// Cleans documents line by line. See the module docs.
 #[derive(Debug)]
 pub struct Cleaner<'r> {
@@ -173,6 +243,8 @@ pub struct Cleaner<'r> {
     tail: Option<RuleId>,
     /// A soft tail rule matched the last non-blank line.
     soft_tail: Option<RuleId>,
+    /// The lines after the tail marker, not decided yet.
+    hold: Hold,
     /// Whether anything was written for this document.
     wrote_any: bool,
     /// Whether a blank line came since the last kept line.
@@ -203,6 +275,7 @@ impl<'r> Cleaner<'r> {
             kept_words: 0,
             tail: None,
             soft_tail: None,
+            hold: Hold::default(),
             wrote_any: false,
             need_blank: false,
             owe_separator: false,
@@ -264,47 +337,96 @@ impl<'r> Cleaner<'r> {
 
     /// Cleans one line of the current document. `raw` has no terminator
     /// and is shorter than [`Config::max_line`].
+    ///
+    /// After a tail marker, lines wait in a hold: if the document ends
+    /// while it holds at most [`TAIL_HOLD_BYTES`] bytes and
+    /// [`TAIL_HOLD_LINES`] lines, they are chrome; if it overflows first,
+    /// the marker (dropped already) did not start the page's footer, and
+    /// the held lines are cleaned like any others, in order.
     pub fn line(&mut self, raw: &[u8]) {
         self.lineno += 1;
         self.stats.lines_in += 1;
+        let lineno = self.lineno;
         if let Some(words) = normalize::clean_words(raw) {
             // Most lines need no change: no copy, and the words were
             // counted by the same pass.
-            self.normalized_line(raw, words);
+            self.normalized_line(lineno, raw, words);
             return;
         }
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
-        self.normalized_line(&norm, count_words(&norm));
+        self.normalized_line(lineno, &norm, count_words(&norm));
         self.norm = norm;
     }
 
-    /// Cleans one normalized line (its number already counted) of `words`
-    /// words.
-    fn normalized_line(&mut self, norm: &[u8], words: usize) {
-        if norm.is_empty() {
-            let lineno = self.lineno;
-            self.with_context(|ctx, me| ctx.push_blank(lineno, me));
-        } else {
-            let verdict = self.classify(norm, words);
-            self.context_push(norm, words, verdict);
+    /// Cleans or holds one normalized line of `words` words.
+    fn normalized_line(&mut self, lineno: u64, norm: &[u8], words: usize) {
+        if self.decide(lineno, norm, words) {
+            return;
+        }
+        self.hold.push(lineno, norm, words);
+        while self.hold.overflows() {
+            self.release();
         }
     }
 
-    /// Decides what it can about a non-blank normalized line without
-    /// context.
-    fn classify(&mut self, norm: &[u8], words: usize) -> Verdict {
-        if let Some(id) = self.tail {
-            return Verdict::Drop(Why::Tail(id));
+    /// Cleans one normalized line, unless it belongs to a tail: then it
+    /// returns false and the caller holds it.
+    fn decide(&mut self, lineno: u64, norm: &[u8], words: usize) -> bool {
+        if self.tail.is_some() {
+            return false;
+        }
+        if norm.is_empty() {
+            self.with_context(|ctx, me| ctx.push_blank(lineno, me));
+            return true;
         }
         if let Some(id) = self.soft_tail.take() {
             // A soft marker ends the article unless a long paragraph
             // follows it (then it was a button).
             if words < crate::rules::SOFT_TAIL_WORDS {
                 self.tail = Some(id);
-                return Verdict::Drop(Why::Tail(id));
+                return false;
             }
         }
+        let verdict = self.classify(norm, words);
+        self.context_push(lineno, norm, words, verdict);
+        true
+    }
+
+    /// The tail held more than a footer can: forgets the marker and cleans
+    /// the held lines up to the next marker among them (the rest stays
+    /// held, behind that marker).
+    fn release(&mut self) {
+        let mut hold = std::mem::take(&mut self.hold);
+        self.tail = None;
+        while let Some((h, text)) = hold.front() {
+            if !self.decide(h.lineno, text, h.words as usize) {
+                break;
+            }
+            hold.pop_front();
+        }
+        self.hold = hold;
+    }
+
+    /// Ends the hold at the end of a document: its lines are the tail.
+    fn drop_held(&mut self) {
+        let Some(id) = self.tail else { return };
+        let mut hold = std::mem::take(&mut self.hold);
+        while let Some((h, text)) = hold.front() {
+            if text.is_empty() {
+                self.with_context(|ctx, me| ctx.push_blank(h.lineno, me));
+            } else {
+                let why = Verdict::Drop(Why::Tail(id));
+                self.context_push(h.lineno, text, h.words as usize, why);
+            }
+            hold.pop_front();
+        }
+        self.hold = hold;
+    }
+
+    /// Decides what it can about a non-blank normalized line without
+    /// context.
+    fn classify(&mut self, norm: &[u8], words: usize) -> Verdict {
         let armed = self.kept_words >= self.config.tail_words;
         if let Some(id) = self.rules.find(norm, words, armed) {
             // A tail marker is chrome itself; it ends the article only
@@ -325,8 +447,13 @@ impl<'r> Cleaner<'r> {
         Verdict::Undecided
     }
 
-    fn context_push(&mut self, norm: &[u8], words: usize, verdict: Verdict) {
-        let lineno = self.lineno;
+    fn context_push(
+        &mut self,
+        lineno: u64,
+        norm: &[u8],
+        words: usize,
+        verdict: Verdict,
+    ) {
         let mut prose = false;
         self.with_context(|ctx, me| {
             prose = ctx.push_line(lineno, norm, words, verdict, me);
@@ -506,7 +633,8 @@ impl<'r> Cleaner<'r> {
                 // Short once normalized: an ordinary line.
                 self.lineno += 1;
                 self.stats.lines_in += 1;
-                self.normalized_line(&long.buf, count_words(&long.buf));
+                let words = count_words(&long.buf);
+                self.normalized_line(self.lineno, &long.buf, words);
                 return;
             }
             self.long_commit(&mut long);
@@ -530,6 +658,10 @@ impl<'r> Cleaner<'r> {
     /// paragraph came, then the line begins.
     fn long_commit(&mut self, long: &mut Long) {
         long.committed = true;
+        // A line this long is no footer's: a tail held before it was none.
+        while !self.hold.is_empty() {
+            self.release();
+        }
         self.with_context(|ctx, me| ctx.flush_before_paragraph(me));
         if self.config.explain {
             let _ = write!(
@@ -564,6 +696,7 @@ impl<'r> Cleaner<'r> {
     /// record mode, writes the record terminator.
     pub fn end_document(&mut self) {
         self.long_end();
+        self.drop_held();
         self.with_context(|ctx, me| ctx.finish(me));
         self.stats.docs += 1;
         match self.config.record_terminator {

@@ -194,6 +194,42 @@ fn tail_marker_drops_the_rest_after_enough_text() {
 }
 
 #[test]
+fn a_tail_longer_than_a_footer_is_more_text() {
+    // Articles concatenated into one text stream: a comment marker in the
+    // first is followed by far more text than a footer holds, so nothing
+    // after it is taken for comments, until the last one.
+    let mut input = format!("{PROSE}\n\n{PROSE2}\n\nLeave a reply\n\n");
+    let mut want = format!("{PROSE}\n\n{PROSE2}\n\n");
+    for i in 0..400 {
+        let para = format!("Paragraph {i}. {PROSE}");
+        input.push_str(&para);
+        input.push_str("\n\n");
+        want.push_str(&para);
+        want.push_str("\n\n");
+    }
+    want.pop();
+    input.push_str("Leave a reply\n\nNice post!\n\nGreat read.\n");
+    let out = clean_ok(&[], input.as_bytes());
+    assert_eq!(String::from_utf8(out).unwrap(), want);
+
+    // `--explain` still has one row per line, in input order.
+    let out = clean_ok(&["--explain"], input.as_bytes());
+    let rows = String::from_utf8(out).unwrap();
+    let linenos: Vec<u64> = rows
+        .lines()
+        .map(|r| r.split('\t').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(linenos, (1..=linenos.len() as u64).collect::<Vec<_>>());
+    assert_eq!(linenos.len(), input.lines().count());
+    let after: Vec<&str> = rows
+        .lines()
+        .filter(|r| r.contains("after-tail"))
+        .map(|r| r.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(after, ["Nice post!", "Great read."]);
+}
+
+#[test]
 fn null_data_keeps_one_record_per_record() {
     let input = b"Doc one.\nAdvertisement\n\0Advertisement\n\0\0Doc four.";
     let out = clean_ok(&["-z"], input);
