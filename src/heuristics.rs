@@ -404,6 +404,10 @@ const DATE_WORDS: &[&str] = &[
     "pm",
     "a.m",
     "p.m",
+    // "a.m." once split at its periods.
+    "a",
+    "p",
+    "m",
     "uhr",
     "h",
     "of",
@@ -437,6 +441,19 @@ const DATE_WORDS: &[&str] = &[
     "kst",
     "msk",
     "aest",
+    "aedt",
+    "acst",
+    "awst",
+    "nzst",
+    "nzdt",
+    "eet",
+    "eest",
+    "wet",
+    "amt",
+    "sast",
+    "hst",
+    "akst",
+    "brt",
     "hkt",
     "sgt",
     "wib",
@@ -746,7 +763,8 @@ fn date_tok(t: &str) -> Option<DateTok> {
 /// time ("3 hours ago") — unless a label such as "Posted" or "Updated"
 /// comes first. A line with any other word is never a date line.
 pub fn is_date(line: &[u8]) -> bool {
-    date_parts(line).is_some()
+    // A time alone ("4:14 p.m.") is a heading in a live timeline.
+    date_parts(line).is_some_and(|(_, _, bare)| !bare)
 }
 
 /// Returns true if and only if `line` is a dateline: parts separated by
@@ -775,7 +793,7 @@ pub fn is_dateline(line: &[u8]) -> bool {
         };
         parts += 1;
         match date_parts(part) {
-            Some((time, labeled)) => strong |= time || labeled,
+            Some((time, labeled, _)) => strong |= time || labeled,
             None => {
                 let words = part.split(|&b| b == b' ').count();
                 if words > 5 || !crate::context::is_label(part) {
@@ -791,9 +809,11 @@ pub fn is_dateline(line: &[u8]) -> bool {
     parts >= 2 && strong
 }
 
-/// What [`is_date`] found in a date line: whether it has a time of day and
-/// whether it has a label ("Updated"); `None` if it is no date line.
-fn date_parts(line: &[u8]) -> Option<(bool, bool)> {
+/// What [`is_date`] found in a date line: whether it has a time of day,
+/// whether it has a label ("Updated"), and whether it is a time and nothing
+/// else (no day, month, year, weekday, label or "ago"); `None` if it is no
+/// date line.
+fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
     // List markers before a date ("* 12 November 2019") are no words.
     let line = &line[crate::rules::lead_end(line)..];
     let Ok(s) = std::str::from_utf8(line) else { return None };
@@ -803,7 +823,16 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool)> {
     let (mut numbers, mut years, mut months, mut labels) = (0, 0, 0, 0);
     let mut time = false;
     let mut ago = false;
+    let mut weekdays = 0;
     for t in date_tokens(s) {
+        // Two elements glued by the scrape: "Nov. 20, 2019Updated: …".
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let t = if digits > 0 && DATE_LABELS.contains(&&t[digits..]) {
+            labels += 1;
+            t[..digits].to_string()
+        } else {
+            t
+        };
         match date_tok(&t) {
             None => return None,
             Some(DateTok::Number) => {
@@ -815,7 +844,7 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool)> {
                 }
             }
             Some(DateTok::Month) => months += 1,
-            Some(DateTok::Weekday) => {}
+            Some(DateTok::Weekday) => weekdays += 1,
             Some(DateTok::Time) => time = true,
             Some(DateTok::Label) => labels += 1,
             Some(DateTok::Filler) => {
@@ -847,7 +876,17 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool)> {
     let full = (months >= 1 && years >= 1 && numbers >= 2) || numeric_date;
     let date = numbers >= 1
         && (full || time || ago || labels >= 1 && (months >= 1 || years >= 1));
-    date.then_some((time, labels >= 1))
+    // A time of day with "am"/"pm" and nothing else, the heading of a
+    // live timeline; a bare "01:45" is rather a video's length.
+    let clock = |t: &str| {
+        let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        matches!(t, "am" | "pm" | "a" | "p")
+    };
+    let bare = time
+        && months + years + weekdays + labels == 0
+        && !ago
+        && date_tokens(s).any(|t| clock(&t));
+    date.then_some((time, labels >= 1, bare))
 }
 
 /// Returns true if and only if `line` is made only of Markdown leftovers:
@@ -1182,6 +1221,10 @@ mod tests {
             "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
             "* 12 November 2019",
             "+ Published 18 November 2019",
+            "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.",
+            // A video's length.
+            "01:45",
+            "20 November 2019 10:05 AEDT",
         ] {
             assert!(is_date(s.as_bytes()), "{s}");
         }
@@ -1192,6 +1235,7 @@ mod tests {
         for s in [
             "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
             "November 20, 2019 / 1:07 AM / CBS News",
+            "November 20, 2019 - 11:28 AMT",
         ] {
             assert!(is_dateline(s.as_bytes()), "{s}");
         }
@@ -1209,6 +1253,10 @@ mod tests {
     #[test]
     fn dates_kept() {
         for s in [
+            // Headings of a live timeline ("The Latest").
+            "4:14 p.m.",
+            "10 p.m.",
+            "9:30 AM",
             "Updated figures due Friday show a 3% rise",
             "March 2019",
             "June 3",

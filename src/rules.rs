@@ -1277,6 +1277,28 @@ mod tests {
         assert!(!hit(&r, "Photo: Jo/Getty Imagesque"));
     }
 
+    #[test]
+    fn caption_toggles() {
+        let r = Rules::builtin();
+        let find = |s: &str| r.find(s.as_bytes(), s.split(' ').count(), true);
+        for s in [
+            "Mark Esper, left, shakes hands in Hanoi, Vietnam Wednesday, Nov. \
+             20, 2019. Esper is on a visit to strengthen ... more",
+            "Mark Esper, left, shakes hands in Hanoi, Vietnam. Esper is on a \
+             visit to Vietnam. less",
+            "The Islanders won 5-4. (AP Photo/Gene J. Puskar) less",
+        ] {
+            assert!(find(s).is_some(), "{s}");
+        }
+        for s in [
+            "It costs more or less.",
+            "Prices rose, and rents even more",
+            "The new model weighs less",
+        ] {
+            assert!(find(s).is_none(), "{s}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
         /// The head and tail windows find what a search of the whole line
