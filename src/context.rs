@@ -7,8 +7,10 @@ Every non-blank line gets a class when it arrives:
   later, on the lines written, so they are no anchors);
 * **prose**: kept, and reads like running text: at least
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
-  sentence (`.` `!` `?` `…` `;` `:` a closing quote or bracket, or the CJK
-  full stops), or long in characters for scripts written without spaces;
+  sentence (`.` `?` `…` `;` `:` a closing quote or bracket, or the CJK
+  full stops; not `!`: a short exclamation is more often a message of the
+  page, "Something went wrong with the connection!", "Thanks for signing
+  up!"), or long in characters for scripts written without spaces;
 * **short**: everything else (titles, subheadings, menus, list items,
   captions without a credit).
 
@@ -618,7 +620,8 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
     };
     let long = words >= PROSE_WORDS || chars >= PROSE_CHARS;
     let sentence = (words >= SENTENCE_WORDS || chars >= SENTENCE_CHARS)
-        && ends_like_sentence(text);
+        && ends_like_sentence(text)
+        && !text.ends_with(b"!");
     if !long && !sentence {
         return false;
     }

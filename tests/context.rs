@@ -211,3 +211,27 @@ fn long_headlines_under_a_block_label_are_no_prose() {
     );
     assert_eq!(clean(&doc), format!("{P1}\n\nSchools reopen\n\n{P2}\n"));
 }
+
+#[test]
+fn short_exclamations_are_no_prose() {
+    // A UI message above the menu does not make the menu article text
+    // (the message itself is taken for the title).
+    let doc = format!(
+        "Advertisement\nSomething went wrong with the connection!\n\
+         Sponsored Advert\n* India\n* World\n* Sport News\n* Contact us\n\
+         Breaking News\n\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Something went wrong with the connection!\n\n{P1}\n\n{P2}\n")
+    );
+    // In the body an exclamation is kept, as is a long one anywhere.
+    let doc = format!(
+        "{P1}\n\nWe did not expect the vote to pass so easily!\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), doc);
+    let long = "The crowd cheered, the band played and the council members \
+                stood up to applaud the budget that had taken months!";
+    let doc = format!("{long}\nShare this article\n\n{P1}\n");
+    assert_eq!(clean(&doc), format!("{long}\n\n{P1}\n"));
+}
