@@ -366,7 +366,7 @@ impl Set {
             if !keep(rule) {
                 continue;
             }
-            for variant in case_variants(&rule.phrase) {
+            for variant in case_variants(searched_phrase(rule)) {
                 let mut key = variant.into_bytes();
                 key.make_ascii_lowercase();
                 if reverse {
@@ -905,6 +905,19 @@ const TRAIL_WHOLE: &[&[u8]] = &[
 /// Punctuation ignored at the end of a suffix match.
 const TRAIL_SUFFIX: &[&[u8]] = &[b".", b")", b"]", b"*", b"|", b" "];
 
+/// The phrase of `rule` as its automaton searches it: a `suffix` phrase
+/// without the punctuation that [`TRAIL_SUFFIX`] ignores at the end of a
+/// line, so that "[video]" matches "… headset [Video]" (the line is
+/// trimmed to "… headset [Video" before the phrase is looked for).
+fn searched_phrase(rule: &Rule) -> &str {
+    if rule.kind != Kind::Suffix {
+        return &rule.phrase;
+    }
+    let b = rule.phrase.as_bytes();
+    let end = trail_start(b, 0, TRAIL_SUFFIX);
+    if end == 0 { &rule.phrase } else { &rule.phrase[..end] }
+}
+
 /// The offset of the first byte after the leading markers of `line`.
 pub(crate) fn lead_end(line: &[u8]) -> usize {
     let mut i = 0;
@@ -1275,6 +1288,18 @@ mod tests {
         assert!(!hit(&r, "An add-on"));
         assert!(hit(&r, "An ad here"));
         assert!(!hit(&r, "Photo: Jo/Getty Imagesque"));
+    }
+
+    #[test]
+    fn suffix_phrases_may_end_in_the_punctuation_ignored_at_line_ends() {
+        let r = rules("suffix/20 [video]\nsuffix (ap photo)");
+        assert!(hit(&r, "My new go-to wireless gaming headset [Video]"));
+        assert!(hit(&r, "My new go-to wireless gaming headset [VIDEO]."));
+        assert!(hit(&r, "Crowds gather in the square (AP Photo)"));
+        assert!(!hit(&r, "A [video] of the match went viral"));
+        let full = r.full_set().unwrap();
+        let line = b"My new go-to wireless gaming headset [Video]";
+        assert_eq!(r.find_full(&full, line, 7, false), r.find(line, 7, false));
     }
 
     #[test]
