@@ -355,6 +355,10 @@ pub fn is_separator(line: &[u8]) -> bool {
 /// Labels that may come before a date on a date line, lowercased, in the
 /// languages of the builtin rules.
 const DATE_LABELS: &[&str] = &[
+    // Korean: "article entered", "entered", "modified".
+    "기사입력",
+    "입력",
+    "수정",
     "posted",
     "updated",
     "published",
@@ -1222,6 +1226,7 @@ mod tests {
             "* 12 November 2019",
             "+ Published 18 November 2019",
             "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.",
+            "기사입력 :[ 2018-08-25 15:24 ]",
             // A video's length.
             "01:45",
             "20 November 2019 10:05 AEDT",
