@@ -158,6 +158,23 @@ def main():
     table(f"Anchors and modes ({a.size}, median of {a.runs})",
           ["command", "wall s", "MB/s", "× cat\\|cat", "× rg"], rows, out)
 
+    # What the timed commands wrote: a filter that deletes most of its
+    # input is fast for the wrong reason.
+    rows = []
+    for name, cmd, path in [
+        ("rg -a -v -F -i -f patterns.txt", f"rg -a -v -F -i -f {pat} {txt}", txt),
+        ("clean (text)", f"{clean} --rules {rules} < {txt}", txt),
+        ("clean -z", f"{clean} -z --rules {rules} < {nul}", nul),
+        ("clean --jsonl", f"{clean} --jsonl --rules {rules} < {jsl}", jsl),
+    ]:
+        if name.startswith("rg") and not have_rg:
+            continue
+        r = subprocess.run(f"{cmd} | wc -c", shell=True, check=True,
+                           stdout=subprocess.PIPE, text=True)
+        n_in, n_out = os.path.getsize(path), int(r.stdout.strip())
+        rows.append((name, f"{n_in / 1e6:.0f}", f"{n_out / 1e6:.0f}", f"{n_out / n_in:.3f}"))
+    table("Output kept", ["command", "MB in", "MB out", "out / in"], rows, out)
+
     # Size scaling (NUL records: per-document semantics).
     rows = []
     small = d("corpus-100M.nul")
