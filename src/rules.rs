@@ -907,8 +907,8 @@ const TRAIL_SUFFIX: &[&[u8]] = &[b".", b")", b"]", b"*", b"|", b" "];
 
 /// The phrase of `rule` as its automaton searches it: a `suffix` phrase
 /// without the punctuation that [`TRAIL_SUFFIX`] ignores at the end of a
-/// line, so that "[video]" matches "… headset [Video]" (the line is
-/// trimmed to "… headset [Video" before the phrase is looked for).
+/// line, so that `[video]` matches `… headset [Video]` (the line is
+/// trimmed to `… headset [Video` before the phrase is looked for).
 fn searched_phrase(rule: &Rule) -> &str {
     if rule.kind != Kind::Suffix {
         return &rule.phrase;
