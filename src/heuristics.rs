@@ -29,7 +29,8 @@ pub enum Heuristic {
     /// ([`is_byline`]).
     Byline,
     /// A headline link tagged at its end: `… could hit Earth [VIDEO]`
-    /// ([`is_tagged_teaser`]).
+    /// ([`is_tagged_teaser`]), or followed by its comment count: `… Walkie-
+    /// Talkies To Civilian JTF 10 comments` ([`is_counted_teaser`]).
     Teaser,
     /// A row of page numbers: "1 2 3 4 5 … Next" ([`is_pagination`]).
     Pagination,
@@ -83,7 +84,9 @@ impl Heuristic {
             Some(Heuristic::Contact)
         } else if words <= 16 && is_byline(line) {
             Some(Heuristic::Byline)
-        } else if words <= 30 && is_tagged_teaser(line) {
+        } else if words <= 30
+            && (is_tagged_teaser(line) || is_counted_teaser(line))
+        {
             Some(Heuristic::Teaser)
         } else if words <= 40 && is_pagination(line) {
             Some(Heuristic::Pagination)
@@ -123,6 +126,54 @@ pub fn is_tagged_teaser(line: &[u8]) -> bool {
         && (2..=15).contains(&tag.chars().count())
         && first.is_uppercase()
         && chars.all(char::is_uppercase)
+}
+
+/// Words for "comments" after a count, lowercased.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "comentário",
+    "comentários",
+    "commento",
+    "commenti",
+    "reactie",
+    "reacties",
+    "комментарий",
+    "комментария",
+    "комментариев",
+];
+
+/// Returns true if and only if `line` is a headline or a meta line
+/// followed by its comment count, as teaser lists and post headers print
+/// them: "* Only Christians Are The Targets Of Boko Haram 14 comments",
+/// "by India Post News Weekly 0 Comments", "Posted in Open thread |
+/// Permalink | 10 Comments". At least two words come before the count; a
+/// sentence about comments ends with its period ("The post drew 44
+/// comments.") and is not one.
+pub fn is_counted_teaser(line: &[u8]) -> bool {
+    let Some(sp) = memchr::memrchr(b' ', line) else { return false };
+    let word = &line[sp + 1..];
+    if word.len() < 7 || word.len() > 24 {
+        return false;
+    }
+    let Ok(word) = std::str::from_utf8(word) else { return false };
+    if !COMMENT_WORDS.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
+    let head = &line[..sp];
+    let Some(sp2) = memchr::memrchr(b' ', head) else { return false };
+    let count = &head[sp2 + 1..];
+    let before = &head[..sp2];
+    (1..=6).contains(&count.len())
+        && count.iter().all(u8::is_ascii_digit)
+        && before.iter().filter(|&&b| b == b' ').count() >= 1
+        && !before.ends_with(b".")
 }
 
 /// Returns true if and only if `line` is a photo credit written as a name
@@ -1113,6 +1164,28 @@ fn find_email(line: &[u8]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_teasers() {
+        for s in [
+            "* Only Christians Are The Targets Of Boko Haram - Ayo Oritsejafor 14 comments",
+            "by India Post News Weekly 0 Comments",
+            "Posted in Open thread | Permalink | 10 Comments",
+            "Ein Beitrag von Jana Roe 3 Kommentare",
+        ] {
+            assert!(is_counted_teaser(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "The post drew 44 comments.",
+            "The post drew 44. 12 comments",
+            "12 Comments",
+            "New 15 comments",
+            "The article has 44 commenters",
+            "We read all 1234567 comments",
+        ] {
+            assert!(!is_counted_teaser(s.as_bytes()), "{s}");
+        }
+    }
 
     #[test]
     fn tagged_teasers() {
