@@ -157,23 +157,35 @@ const COMMENT_WORDS: &[&str] = &[
 /// sentence about comments ends with its period ("The post drew 44
 /// comments.") and is not one.
 pub fn is_counted_teaser(line: &[u8]) -> bool {
+    // Most lines fail on the cheap tests first: the last word's length and
+    // first letter, then a number before it; only then is it decoded.
     let Some(sp) = memchr::memrchr(b' ', line) else { return false };
     let word = &line[sp + 1..];
-    if word.len() < 7 || word.len() > 24 {
-        return false;
-    }
-    let Ok(word) = std::str::from_utf8(word) else { return false };
-    if !COMMENT_WORDS.contains(&word.to_lowercase().as_str()) {
+    if word.len() < 7
+        || word.len() > 24
+        // c, k, r, or the first byte of a Cyrillic "к".
+        || !matches!(word[0].to_ascii_lowercase(), b'c' | b'k' | b'r' | 0xD0)
+    {
         return false;
     }
     let head = &line[..sp];
     let Some(sp2) = memchr::memrchr(b' ', head) else { return false };
     let count = &head[sp2 + 1..];
     let before = &head[..sp2];
-    (1..=6).contains(&count.len())
-        && count.iter().all(u8::is_ascii_digit)
-        && before.iter().filter(|&&b| b == b' ').count() >= 1
-        && !before.ends_with(b".")
+    if !(1..=6).contains(&count.len())
+        || !count.iter().all(u8::is_ascii_digit)
+        || memchr::memchr(b' ', before).is_none()
+        || before.ends_with(b".")
+    {
+        return false;
+    }
+    if word.is_ascii() {
+        return COMMENT_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    }
+    std::str::from_utf8(word)
+        .is_ok_and(|w| COMMENT_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Returns true if and only if `line` is a photo credit written as a name
@@ -1172,6 +1184,7 @@ mod tests {
             "by India Post News Weekly 0 Comments",
             "Posted in Open thread | Permalink | 10 Comments",
             "Ein Beitrag von Jana Roe 3 Kommentare",
+            "Новости дня 5 Комментариев",
         ] {
             assert!(is_counted_teaser(s.as_bytes()), "{s}");
         }
