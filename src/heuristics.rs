@@ -179,13 +179,17 @@ pub fn is_counted_teaser(line: &[u8]) -> bool {
     {
         return false;
     }
+    in_word_list(COMMENT_WORDS, word)
+}
+
+/// Returns true if and only if `word`, in any case, is in `list` (of
+/// lowercase words). ASCII words are compared without decoding.
+fn in_word_list(list: &[&str], word: &[u8]) -> bool {
     if word.is_ascii() {
-        return COMMENT_WORDS
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+        return list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
     }
     std::str::from_utf8(word)
-        .is_ok_and(|w| COMMENT_WORDS.contains(&w.to_lowercase().as_str()))
+        .is_ok_and(|w| list.contains(&w.to_lowercase().as_str()))
 }
 
 /// Returns true if and only if `line` is a photo credit written as a name
@@ -289,16 +293,9 @@ pub fn is_share_row(line: &[u8]) -> bool {
         {
             continue;
         }
-        let is = |list: &[&str]| {
-            if t.is_ascii() {
-                list.iter().any(|w| w.eq_ignore_ascii_case(t))
-            } else {
-                list.contains(&t.to_lowercase().as_str())
-            }
-        };
-        if is(SHARE_ACTIONS) {
+        if in_word_list(SHARE_ACTIONS, t.as_bytes()) {
             actions += 1;
-        } else if is(SHARE_NETWORKS) {
+        } else if in_word_list(SHARE_NETWORKS, t.as_bytes()) {
             networks += 1;
         } else {
             return false;
@@ -356,13 +353,7 @@ fn is_pager_token(t: &[u8]) -> bool {
     if ARROWS.iter().any(|a| a.as_bytes() == t) {
         return true;
     }
-    if t.is_ascii() {
-        return PAGER_WORDS
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(t));
-    }
-    std::str::from_utf8(t)
-        .is_ok_and(|t| PAGER_WORDS.contains(&t.to_lowercase().as_str()))
+    in_word_list(PAGER_WORDS, t)
 }
 
 /// Words of a pager, lowercased, in the languages of the builtin rules.
@@ -891,6 +882,8 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
     let mut time = false;
     let mut ago = false;
     let mut weekdays = 0;
+    // "am"/"pm" written out, alone or after the hour ("4pm", "4 p.m.").
+    let mut ampm = false;
     for t in date_tokens(s) {
         // Two elements glued by the scrape: "Nov. 20, 2019Updated: …".
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -900,6 +893,8 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
         } else {
             t
         };
+        let unit = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        ampm |= matches!(unit, "am" | "pm" | "a" | "p");
         match date_tok(&t) {
             None => return None,
             Some(DateTok::Number) => {
@@ -945,14 +940,7 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
         && (full || time || ago || labels >= 1 && (months >= 1 || years >= 1));
     // A time of day with "am"/"pm" and nothing else, the heading of a
     // live timeline; a bare "01:45" is rather a video's length.
-    let clock = |t: &str| {
-        let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
-        matches!(t, "am" | "pm" | "a" | "p")
-    };
-    let bare = time
-        && months + years + weekdays + labels == 0
-        && !ago
-        && date_tokens(s).any(|t| clock(&t));
+    let bare = time && ampm && months + years + weekdays + labels == 0 && !ago;
     date.then_some((time, labels >= 1, bare))
 }
 
