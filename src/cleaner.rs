@@ -33,7 +33,40 @@ use std::io::{self, Write};
 use crate::context::{self, Context, Verdict};
 use crate::heuristics::Heuristic;
 use crate::normalize::{self, Normalizer};
-use crate::rules::{Kind, RuleId, Rules};
+use crate::rules::{Found, Kind, RuleId, Rules};
+
+/// What can be worked out about a normalized, non-blank line without the
+/// state of its document: the rules it matches, the line heuristic that
+/// calls it chrome and whether it is prose. [`crate::parallel::run_text`]
+/// works this out on worker threads and hands it to
+/// [`Cleaner::line_normalized`] with the line, which then decides exactly
+/// as it would have without it.
+#[derive(Clone, Copy, Debug)]
+pub struct Pre {
+    found: Found,
+    heuristic: Option<Heuristic>,
+    prose: bool,
+}
+
+impl Pre {
+    /// Looks `norm` (normalized, non-blank, `words` words) up.
+    pub fn new(
+        rules: &Rules,
+        config: &Config,
+        norm: &[u8],
+        words: usize,
+    ) -> Pre {
+        let found = rules.find_both(norm, words);
+        let (mut heuristic, mut prose) = (None, false);
+        // What the cleaner asks only of lines no rule decides (with tail
+        // rules armed or not: the first matching rule exists either way).
+        if found.get(false).is_none() && config.heuristics {
+            heuristic = Heuristic::classify(norm, words);
+            prose = heuristic.is_none() && context::is_prose(norm, words);
+        }
+        Pre { found, heuristic, prose }
+    }
+}
 
 /// How a [`Cleaner`] behaves.
 #[derive(Clone, Debug)]
@@ -179,6 +212,7 @@ struct Held {
     lineno: u64,
     len: u32,
     words: u32,
+    pre: Option<Pre>,
 }
 
 impl Hold {
@@ -186,7 +220,13 @@ impl Hold {
         self.lines.is_empty()
     }
 
-    fn push(&mut self, lineno: u64, norm: &[u8], words: usize) {
+    fn push(
+        &mut self,
+        lineno: u64,
+        norm: &[u8],
+        words: usize,
+        pre: Option<&Pre>,
+    ) {
         if self.lines.is_empty() {
             self.data.clear();
             self.off = 0;
@@ -196,6 +236,7 @@ impl Hold {
             lineno,
             len: norm.len() as u32,
             words: words as u32,
+            pre: pre.copied(),
         });
     }
 
@@ -285,7 +326,7 @@ impl<'r> Cleaner<'r> {
     }
 
     /// The rules in use.
-    pub fn rules(&self) -> &Rules {
+    pub fn rules(&self) -> &'r Rules {
         self.rules
     }
 
@@ -350,21 +391,42 @@ impl<'r> Cleaner<'r> {
         if let Some(words) = normalize::clean_words(raw) {
             // Most lines need no change: no copy, and the words were
             // counted by the same pass.
-            self.normalized_line(lineno, raw, words);
+            self.normalized_line(lineno, raw, words, None);
             return;
         }
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
-        self.normalized_line(lineno, &norm, count_words(&norm));
+        self.normalized_line(lineno, &norm, count_words(&norm), None);
         self.norm = norm;
     }
 
+    /// Cleans one line that is normalized already (as
+    /// [`normalize::line`] leaves it: it must not contain a line
+    /// terminator) of `words` words, as [`Cleaner::line`] would clean the
+    /// raw line. `pre`, if given, must be [`Pre::new`] of this line.
+    pub fn line_normalized(
+        &mut self,
+        norm: &[u8],
+        words: usize,
+        pre: Option<&Pre>,
+    ) {
+        self.lineno += 1;
+        self.stats.lines_in += 1;
+        self.normalized_line(self.lineno, norm, words, pre);
+    }
+
     /// Cleans or holds one normalized line of `words` words.
-    fn normalized_line(&mut self, lineno: u64, norm: &[u8], words: usize) {
-        if self.decide(lineno, norm, words) {
+    fn normalized_line(
+        &mut self,
+        lineno: u64,
+        norm: &[u8],
+        words: usize,
+        pre: Option<&Pre>,
+    ) {
+        if self.decide(lineno, norm, words, pre) {
             return;
         }
-        self.hold.push(lineno, norm, words);
+        self.hold.push(lineno, norm, words, pre);
         while self.hold.overflows() {
             self.release();
         }
@@ -372,7 +434,13 @@ impl<'r> Cleaner<'r> {
 
     /// Cleans one normalized line, unless it belongs to a tail: then it
     /// returns false and the caller holds it.
-    fn decide(&mut self, lineno: u64, norm: &[u8], words: usize) -> bool {
+    fn decide(
+        &mut self,
+        lineno: u64,
+        norm: &[u8],
+        words: usize,
+        pre: Option<&Pre>,
+    ) -> bool {
         if self.tail.is_some() {
             return false;
         }
@@ -388,8 +456,8 @@ impl<'r> Cleaner<'r> {
                 return false;
             }
         }
-        let verdict = self.classify(norm, words);
-        self.context_push(lineno, norm, words, verdict);
+        let verdict = self.classify(norm, words, pre);
+        self.context_push(lineno, norm, words, verdict, pre.map(|p| p.prose));
         true
     }
 
@@ -400,7 +468,7 @@ impl<'r> Cleaner<'r> {
         let mut hold = std::mem::take(&mut self.hold);
         self.tail = None;
         while let Some((h, text)) = hold.front() {
-            if !self.decide(h.lineno, text, h.words as usize) {
+            if !self.decide(h.lineno, text, h.words as usize, h.pre.as_ref()) {
                 break;
             }
             hold.pop_front();
@@ -417,7 +485,7 @@ impl<'r> Cleaner<'r> {
                 self.with_context(|ctx, me| ctx.push_blank(h.lineno, me));
             } else {
                 let why = Verdict::Drop(Why::Tail(id));
-                self.context_push(h.lineno, text, h.words as usize, why);
+                self.context_push(h.lineno, text, h.words as usize, why, None);
             }
             hold.pop_front();
         }
@@ -426,9 +494,18 @@ impl<'r> Cleaner<'r> {
 
     /// Decides what it can about a non-blank normalized line without
     /// context.
-    fn classify(&mut self, norm: &[u8], words: usize) -> Verdict {
+    fn classify(
+        &mut self,
+        norm: &[u8],
+        words: usize,
+        pre: Option<&Pre>,
+    ) -> Verdict {
         let armed = self.kept_words >= self.config.tail_words;
-        if let Some(id) = self.rules.find(norm, words, armed) {
+        let found = match pre {
+            Some(p) => p.found.get(armed),
+            None => self.rules.find(norm, words, armed),
+        };
+        if let Some(id) = found {
             // A tail marker is chrome itself; it ends the article only
             // after enough text, so one near the top cannot delete it.
             match self.rules.rules()[id as usize].kind {
@@ -441,7 +518,11 @@ impl<'r> Cleaner<'r> {
         if !self.config.heuristics {
             return Verdict::Keep(Why::Content);
         }
-        if let Some(h) = Heuristic::classify(norm, words) {
+        let heuristic = match pre {
+            Some(p) => p.heuristic,
+            None => Heuristic::classify(norm, words),
+        };
+        if let Some(h) = heuristic {
             return Verdict::Drop(Why::Heuristic(h));
         }
         Verdict::Undecided
@@ -453,10 +534,11 @@ impl<'r> Cleaner<'r> {
         norm: &[u8],
         words: usize,
         verdict: Verdict,
+        is_prose: Option<bool>,
     ) {
         let mut prose = false;
         self.with_context(|ctx, me| {
-            prose = ctx.push_line(lineno, norm, words, verdict, me);
+            prose = ctx.push_line(lineno, norm, words, verdict, is_prose, me);
         });
         // Article text, for arming tail rules: prose lines only, which no
         // later decision can drop.
@@ -634,7 +716,7 @@ impl<'r> Cleaner<'r> {
                 self.lineno += 1;
                 self.stats.lines_in += 1;
                 let words = count_words(&long.buf);
-                self.normalized_line(self.lineno, &long.buf, words);
+                self.normalized_line(self.lineno, &long.buf, words, None);
                 return;
             }
             self.long_commit(&mut long);

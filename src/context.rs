@@ -285,13 +285,15 @@ impl Context {
     }
 
     /// Adds a non-blank line with what is known of its verdict. Returns
-    /// true if and only if the line is prose.
+    /// true if and only if the line is prose. `is_prose_hint`, if given,
+    /// is [`is_prose`] of the line, worked out ahead.
     pub fn push_line(
         &mut self,
         lineno: u64,
         text: &[u8],
         words: usize,
         verdict: Verdict,
+        is_prose_hint: Option<bool>,
         c: &mut Cleaner<'_>,
     ) -> bool {
         let mut verdict = verdict;
@@ -310,7 +312,8 @@ impl Context {
             Verdict::Undecided => {
                 if !self.enabled {
                     verdict = Verdict::Keep(Why::Content);
-                } else if is_prose(text, words)
+                } else if is_prose_hint
+                    .unwrap_or_else(|| is_prose(text, words))
                     && !(self.anchor == Anchor::Block
                         && words < BLOCK_PROSE_WORDS
                         && !ends_like_statement(text))

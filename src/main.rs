@@ -124,9 +124,11 @@ struct Args {
     #[arg(long)]
     no_progress: bool,
 
-    /// Clean on N threads: the documents of a -z or --jsonl stream, or the
-    /// files of -o DIR / --in-place. Output is identical to -j 1. (Text
-    /// and --wet streams, and --explain, use one thread.)
+    /// Clean on N threads: the documents of a -z or --jsonl stream, the
+    /// lines of a text document (worked out on N threads, decided in order
+    /// on this one), or the files of -o DIR / --in-place. Output is
+    /// identical to -j 1. (--wet streams, --explain and --line-buffered
+    /// use one thread.)
     #[arg(short = 'j', long, value_name = "N", default_value_t = 1,
           value_parser = clap::value_parser!(u16).range(1..))]
     threads: u16,
@@ -259,6 +261,15 @@ fn run(args: Args) -> anyhow::Result<bool> {
             let (stats, c) = check_records(res, &name)?;
             extra.merge(&stats);
             counts.add(&c.into());
+            continue;
+        }
+        if threads > 1
+            && !args.explain
+            && !args.line_buffered
+            && mode == Mode::Text
+        {
+            let res = parallel::run_text(rdr, &mut out, &mut cleaner, threads);
+            check(res, &name)?;
             continue;
         }
         process(&args, mode, rdr, &mut out, &mut cleaner, &mut counts, &name)?;

@@ -1,14 +1,21 @@
 /*!
-Cleaning a stream of many documents on several threads.
+Cleaning on several threads, with the output of one thread.
 
-The reader cuts the input into batches of whole records (NUL-terminated
-documents or JSON lines) of about [`BATCH`] bytes, worker threads clean
-them — each with its own [`Cleaner`], exactly as the serial code does — and
-the writer puts the results back in input order. The output is therefore
-byte-for-byte the output of one thread.
+A stream of many documents ([`run`]): the reader cuts the input into
+batches of whole records (NUL-terminated documents or JSON lines) of about
+[`BATCH`] bytes, worker threads clean them — each with its own [`Cleaner`],
+exactly as the serial code does — and the writer puts the results back in
+input order. Memory: at most `2 × threads` batches are in flight, each
+[`BATCH`] bytes or one record if a record is larger.
 
-Memory: at most `2 × threads` batches are in flight, each [`BATCH`] bytes
-or one record if a record is larger.
+One text document ([`run_text`]): what a line is once normalized, which
+rules match it, which line heuristic calls it chrome and whether it is
+prose do not depend on the rest of the document ([`Pre`]). Worker threads
+work that out for batches of whole lines; the one [`Cleaner`] takes the
+lines in input order with it and decides everything that depends on the
+document (tails, context, repeats) as the serial code does.
+
+Either way the output is byte-for-byte the output of one thread.
 */
 
 use std::collections::BTreeMap;
@@ -16,9 +23,9 @@ use std::io::{self, Read, Write};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
-use crate::cleaner::{Cleaner, Config, Stats};
+use crate::cleaner::{Cleaner, Config, Pre, Stats, count_words};
 use crate::rules::Rules;
-use crate::{jsonl, stream};
+use crate::{jsonl, normalize, stream};
 
 /// The size a batch is cut at (the next record boundary after it).
 pub const BATCH: usize = 1 << 20;
@@ -217,4 +224,536 @@ fn clean_batch(
         }
     }
     Ok(out)
+}
+
+/// The size a text-mode batch is cut at (the last `\n` in it).
+pub const TEXT_BATCH: usize = 128 << 10;
+
+/// One line of a text-mode batch, as a worker found it.
+struct TextLine {
+    /// Where its bytes are: `batch[start..start + len]` for a line that
+    /// needs no normalizing or a long line, `arena[start..start + len]`
+    /// for the normalized form of any other.
+    start: u32,
+    len: u32,
+    words: u32,
+    place: Place,
+    pre: Option<Pre>,
+}
+
+impl TextLine {
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Batch,
+    Arena,
+    /// A line of [`Config::max_line`] bytes or more, passed through.
+    Long,
+}
+
+/// The buffers of a [`TextBatch`] other than its data.
+type Shells = (Vec<TextLine>, Vec<u8>);
+
+/// Buffers of fed batches, taken again for new ones: a run allocates its
+/// batch memory once (allocating afresh per batch on several threads
+/// leaves the heaps fragmented and the resident memory growing).
+#[derive(Default)]
+struct Pool {
+    data: Vec<Vec<u8>>,
+    shells: Vec<Shells>,
+}
+
+/// A text-mode batch and what the workers found in it.
+struct TextBatch {
+    data: Vec<u8>,
+    lines: Vec<TextLine>,
+    arena: Vec<u8>,
+}
+
+/// Splits `data` into lines exactly as [`stream::run`] does (`\n`,
+/// `\r\n` or a lone `\r` ends a line; the last line needs no terminator),
+/// normalizes them and works out each one's [`Pre`].
+/// `lines` and `arena` are buffers to reuse.
+fn annotate(
+    data: Vec<u8>,
+    (mut lines, mut arena): Shells,
+    rules: &Rules,
+    config: &Config,
+) -> TextBatch {
+    lines.clear();
+    arena.clear();
+    let mut scratch = Vec::new();
+    let max_line = config.max_line.max(1);
+    let mut line = |start: usize, end: usize, lines: &mut Vec<TextLine>| {
+        let raw = &data[start..end];
+        let (place, norm_start, words) = if raw.len() >= max_line {
+            (Place::Long, start, 0)
+        } else if let Some(words) = normalize::clean_words(raw) {
+            (Place::Batch, start, words)
+        } else {
+            normalize::line(raw, &mut scratch);
+            let at = arena.len();
+            arena.extend_from_slice(&scratch);
+            (Place::Arena, at, count_words(&scratch))
+        };
+        let len = match place {
+            Place::Arena => arena.len() - norm_start,
+            _ => raw.len(),
+        };
+        let norm = match place {
+            Place::Arena => &arena[norm_start..],
+            _ => raw,
+        };
+        let pre = (place != Place::Long && !norm.is_empty())
+            .then(|| Pre::new(rules, config, norm, words));
+        // A batch is smaller than 4 GiB (see `run_text`).
+        lines.push(TextLine {
+            start: norm_start as u32,
+            len: len as u32,
+            words: words as u32,
+            place,
+            pre,
+        });
+    };
+    let mut start = 0;
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr2(b'\n', b'\r', &data[pos..]) {
+        let at = pos + i;
+        line(start, at, &mut lines);
+        pos = at + 1;
+        if data[at] == b'\r' && data.get(pos) == Some(&b'\n') {
+            pos += 1;
+        }
+        start = pos;
+    }
+    if start < data.len() {
+        line(start, data.len(), &mut lines);
+    }
+    TextBatch { data, lines, arena }
+}
+
+/// Hands the lines of `batch` to `cleaner`, in order.
+fn consume(batch: &TextBatch, cleaner: &mut Cleaner<'_>) {
+    cleaner.count_bytes_in(batch.data.len());
+    for l in &batch.lines {
+        match l.place {
+            Place::Long => {
+                cleaner.long_piece(&batch.data[l.range()]);
+                cleaner.long_end();
+            }
+            Place::Batch => cleaner.line_normalized(
+                &batch.data[l.range()],
+                l.words as usize,
+                l.pre.as_ref(),
+            ),
+            Place::Arena => cleaner.line_normalized(
+                &batch.arena[l.range()],
+                l.words as usize,
+                l.pre.as_ref(),
+            ),
+        }
+    }
+}
+
+/// Cleans `rdr`, one text-mode document, into `wtr` through `cleaner`,
+/// with `threads` worker threads, and ends the document. The output is
+/// byte-for-byte that of [`stream::run`].
+///
+/// What a line is and what the rules and line heuristics say of it does
+/// not depend on the rest of the document, so the reader cuts the input
+/// into batches of whole lines ([`TEXT_BATCH`] bytes, cut at the last
+/// `\n`), the workers split, normalize and look up their lines
+/// ([`Pre`]), and this thread feeds the results in input order to the
+/// one `cleaner`, which keeps everything that does depend on the
+/// document: tails, context, repeats, output. At most `2 × threads + 2`
+/// batches are in flight.
+///
+/// An input whose first batch is its whole (a page) is cleaned on this
+/// thread, and so is a line with no `\n` within 2 × [`TEXT_BATCH`] bytes
+/// (in pieces if it reaches [`Config::max_line`]), after the batches
+/// before it: memory stays bounded by a few batches. If such a stretch
+/// holds a `\r` (old Mac line ends), the rest of the input goes through
+/// [`stream::run`].
+pub fn run_text<R: Read, W: Write + ?Sized>(
+    rdr: R,
+    wtr: &mut W,
+    cleaner: &mut Cleaner<'_>,
+    threads: usize,
+) -> Result<(), stream::Error> {
+    run_text_batched(rdr, wtr, cleaner, threads, TEXT_BATCH)
+}
+
+/// [`run_text`] with batches of `batch` bytes (tests use tiny ones).
+fn run_text_batched<R: Read, W: Write + ?Sized>(
+    mut rdr: R,
+    wtr: &mut W,
+    cleaner: &mut Cleaner<'_>,
+    threads: usize,
+    batch: usize,
+) -> Result<(), stream::Error> {
+    let batch = batch.max(1);
+    let rules = cleaner.rules();
+    let config = cleaner.config().clone();
+    // A line longer than this is cleaned on this thread, so batches stay
+    // small (and below 4 GiB) whatever the line limit.
+    let limit = 2 * batch;
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * batch);
+    // Reads until `buf` holds a batch and a line end: returns the cut, or
+    // None at the end of the input (then the batch is all of `buf`).
+    // Gives up with `Some(0)` when a line runs past `limit`.
+    let next_cut =
+        |rdr: &mut R, buf: &mut Vec<u8>| -> io::Result<Option<usize>> {
+            loop {
+                if buf.len() >= batch {
+                    if let Some(i) = memchr::memrchr(b'\n', buf) {
+                        return Ok(Some(i + 1));
+                    }
+                    if buf.len() >= limit {
+                        return Ok(Some(0));
+                    }
+                }
+                if read_more(rdr, buf, batch)? == 0 {
+                    return Ok(None);
+                }
+            }
+        };
+    let first = next_cut(&mut rdr, &mut buf).map_err(stream::Error::Read)?;
+    if first.is_none() {
+        // One batch: no thread would pay for itself.
+        consume(&annotate(buf, Shells::default(), rules, &config), cleaner);
+        cleaner.end_document();
+        cleaner.drain_to(wtr).map_err(stream::Error::Write)?;
+        return wtr.flush().map_err(stream::Error::Write);
+    }
+    let threads = threads.max(1);
+    // Bytes of input in flight, at most: two batches per worker (one
+    // worked on, one waiting) and two more, however long the lines.
+    let budget = ((2 * threads + 2) * batch) as u64;
+    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Vec<u8>)>(threads * 2);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (done_tx, done_rx) = mpsc::channel::<(u64, TextBatch)>();
+    // What is left to read when the batches stop: the rest goes through
+    // the serial reader.
+    let mut serial_rest: Option<Vec<u8>> = None;
+    let pool = Mutex::new(Pool::default());
+    std::thread::scope(|scope| -> Result<(), stream::Error> {
+        for _ in 0..threads {
+            let job_rx = Arc::clone(&job_rx);
+            let done_tx = done_tx.clone();
+            let config = &config;
+            let pool = &pool;
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx.lock().unwrap().recv();
+                    let Ok((seq, data)) = job else { break };
+                    let shells = pool.lock().unwrap().shells.pop();
+                    let shells = shells.unwrap_or_default();
+                    let found = annotate(data, shells, rules, config);
+                    if done_tx.send((seq, found)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut pending: BTreeMap<u64, TextBatch> = BTreeMap::new();
+        let (mut sent, mut next) = (0u64, 0u64);
+        // Input bytes sent to the workers and fed to the cleaner.
+        let (mut bytes_sent, mut bytes_fed) = (0u64, 0u64);
+        // Feeds the batches that are ready, in order; with `wait`, first
+        // waits for the next one.
+        let feed = |pending: &mut BTreeMap<u64, TextBatch>,
+                    next: &mut u64,
+                    bytes_fed: &mut u64,
+                    wait: bool,
+                    cleaner: &mut Cleaner<'_>,
+                    wtr: &mut W|
+         -> Result<(), stream::Error> {
+            if wait && !pending.contains_key(next) {
+                while let Ok((s, b)) = done_rx.recv() {
+                    pending.insert(s, b);
+                    if s == *next {
+                        break;
+                    }
+                }
+            }
+            while let Ok((s, b)) = done_rx.try_recv() {
+                pending.insert(s, b);
+            }
+            while let Some(b) = pending.remove(next) {
+                consume(&b, cleaner);
+                *next += 1;
+                *bytes_fed += b.data.len() as u64;
+                // A batch grown by a long line is not kept.
+                if b.data.capacity() <= 4 * batch {
+                    let mut p = pool.lock().unwrap();
+                    p.data.push(b.data);
+                    p.shells.push((b.lines, b.arena));
+                }
+                if cleaner.output().len() >= 1 << 16 {
+                    cleaner.drain_to(wtr).map_err(stream::Error::Write)?;
+                }
+            }
+            Ok(())
+        };
+        let mut cut = first;
+        let result = loop {
+            let data = match cut {
+                Some(0) => {
+                    // A line too long to batch: the cleaner takes it here
+                    // once everything before it is in.
+                    let mut res = Ok(());
+                    while res.is_ok() && next < sent {
+                        res = feed(
+                            &mut pending,
+                            &mut next,
+                            &mut bytes_fed,
+                            true,
+                            cleaner,
+                            wtr,
+                        );
+                    }
+                    if let Err(e) = res {
+                        break Err(e);
+                    }
+                    if memchr::memchr(b'\r', &buf).is_some() {
+                        // `\r` line ends: the serial reader knows them.
+                        serial_rest = Some(std::mem::take(&mut buf));
+                        break Ok(());
+                    }
+                    if let Err(e) =
+                        one_line(&mut rdr, &mut buf, cleaner, wtr, batch)
+                    {
+                        break Err(e);
+                    }
+                    cut = match next_cut(&mut rdr, &mut buf) {
+                        Ok(c) => c,
+                        Err(e) => break Err(stream::Error::Read(e)),
+                    };
+                    continue;
+                }
+                Some(c) => {
+                    let mut rest = pool.lock().unwrap().data.pop();
+                    let rest = rest.get_or_insert_default();
+                    rest.clear();
+                    rest.reserve(2 * batch);
+                    rest.extend_from_slice(&buf[c..]);
+                    buf.truncate(c);
+                    std::mem::replace(&mut buf, std::mem::take(rest))
+                }
+                None => std::mem::take(&mut buf),
+            };
+            bytes_sent += data.len() as u64;
+            if job_tx.send((sent, data)).is_err() {
+                break Ok(());
+            }
+            sent += 1;
+            let mut res = Ok(());
+            let mut wait = false;
+            while res.is_ok() {
+                res = feed(
+                    &mut pending,
+                    &mut next,
+                    &mut bytes_fed,
+                    wait,
+                    cleaner,
+                    wtr,
+                );
+                wait = bytes_sent - bytes_fed > budget;
+                if !wait {
+                    break;
+                }
+            }
+            if let Err(e) = res {
+                break Err(e);
+            }
+            if cut.is_none() {
+                break Ok(());
+            }
+            cut = match next_cut(&mut rdr, &mut buf) {
+                Ok(c) => c,
+                Err(e) => break Err(stream::Error::Read(e)),
+            };
+        };
+        drop(job_tx);
+        result?;
+        while next < sent {
+            feed(&mut pending, &mut next, &mut bytes_fed, true, cleaner, wtr)?;
+        }
+        Ok(())
+    })?;
+    if let Some(rest) = serial_rest {
+        let opts = stream::Options::default();
+        return stream::run(
+            io::Cursor::new(rest).chain(rdr),
+            wtr,
+            cleaner,
+            &opts,
+        );
+    }
+    cleaner.end_document();
+    cleaner.drain_to(wtr).map_err(stream::Error::Write)?;
+    wtr.flush().map_err(stream::Error::Write)
+}
+
+/// Appends up to `size` bytes of `rdr` to `buf`; returns how many (0 at the
+/// end of the input).
+fn read_more<R: Read>(
+    rdr: &mut R,
+    buf: &mut Vec<u8>,
+    size: usize,
+) -> io::Result<usize> {
+    loop {
+        match rdr.take(size as u64).read_to_end(buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            r => return r,
+        }
+    }
+}
+
+/// Hands the line that starts `buf` (a line with no line end in `buf`) to
+/// `cleaner` on this thread, reading on to its end as [`stream::run`]
+/// would (in pieces once it reaches the line limit); leaves what follows
+/// it in `buf`.
+fn one_line<R: Read, W: Write + ?Sized>(
+    rdr: &mut R,
+    buf: &mut Vec<u8>,
+    cleaner: &mut Cleaner<'_>,
+    wtr: &mut W,
+    batch: usize,
+) -> Result<(), stream::Error> {
+    let read = |rdr: &mut R, buf: &mut Vec<u8>| {
+        read_more(rdr, buf, batch).map_err(stream::Error::Read)
+    };
+    let max_line = cleaner.config().max_line.max(1);
+    // Room for the longest line kept whole and one more read, at once:
+    // growing by doubling would touch twice the memory.
+    buf.reserve_exact((max_line + batch).saturating_sub(buf.len()));
+    let mut long = false;
+    loop {
+        if let Some(i) = memchr::memchr2(b'\n', b'\r', buf) {
+            // Whether a `\r` is a `\r\n` takes one more byte.
+            if buf[i] == b'\r' && i + 1 == buf.len() && read(rdr, buf)? > 0 {
+                continue;
+            }
+            let mut end = i + 1;
+            if buf[i] == b'\r' && buf.get(end) == Some(&b'\n') {
+                end += 1;
+            }
+            if long || i >= max_line {
+                if i > 0 {
+                    cleaner.long_piece(&buf[..i]);
+                }
+                cleaner.long_end();
+            } else {
+                cleaner.line(&buf[..i]);
+            }
+            cleaner.count_bytes_in(end);
+            buf.drain(..end);
+            return Ok(());
+        }
+        if long || buf.len() >= max_line {
+            if !buf.is_empty() {
+                cleaner.count_bytes_in(buf.len());
+                cleaner.long_piece(buf);
+                buf.clear();
+                // A long line is written as it comes.
+                cleaner.drain_to(wtr).map_err(stream::Error::Write)?;
+            }
+            long = true;
+        }
+        if read(rdr, buf)? == 0 {
+            if long {
+                cleaner.long_end();
+            } else if !buf.is_empty() {
+                cleaner.count_bytes_in(buf.len());
+                cleaner.line(buf);
+                buf.clear();
+            }
+            return Ok(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cleans `input` serially and with `run_text` in batches of `batch`
+    /// bytes on `threads` threads; returns both outputs and statistics.
+    fn both(
+        input: &[u8],
+        config: &Config,
+        threads: usize,
+        batch: usize,
+    ) -> ((Vec<u8>, Stats), (Vec<u8>, Stats)) {
+        let rules = Rules::builtin();
+        let mut serial = Cleaner::new(&rules, config.clone());
+        let mut a = Vec::new();
+        stream::run(input, &mut a, &mut serial, &stream::Options::default())
+            .unwrap();
+        let mut par = Cleaner::new(&rules, config.clone());
+        let mut b = Vec::new();
+        run_text_batched(input, &mut b, &mut par, threads, batch).unwrap();
+        ((a, serial.stats().clone()), (b, par.stats().clone()))
+    }
+
+    fn same_stats(a: &Stats, b: &Stats) {
+        assert_eq!(
+            (a.docs, a.lines_in, a.lines_out, a.bytes_in, a.bytes_out),
+            (b.docs, b.lines_in, b.lines_out, b.bytes_in, b.bytes_out)
+        );
+        assert_eq!(a.long_lines, b.long_lines);
+        assert_eq!(a.by_rule, b.by_rule);
+        assert_eq!(a.by_heuristic, b.by_heuristic);
+        assert_eq!(a.by_context, b.by_context);
+    }
+
+    #[test]
+    fn batches_of_a_page_clean_it_as_one_thread_does() {
+        let page = b"Home | News | Sport\r\n\r\nCouncil votes on the budget\r\nThe council voted 7-2 on Tuesday to approve the budget, after a debate that lasted most of the evening and drew a large crowd.\n\nShare this article\nFacebook\nTwitter\n\nPhoto: Jane Doe/Reuters\nThe mayor said the vote was a relief for the city and its workers.\rLeave a reply\rNice article!\n";
+        for batch in [1, 7, 40, 64, 1000] {
+            for threads in [1, 2, 3] {
+                let ((a, sa), (b, sb)) =
+                    both(page, &Config::default(), threads, batch);
+                assert_eq!(
+                    String::from_utf8_lossy(&a),
+                    String::from_utf8_lossy(&b),
+                    "batch {batch}, threads {threads}"
+                );
+                same_stats(&sa, &sb);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Whatever the line ends, line lengths (over the line limit too),
+        /// batch size and thread count, `run_text` writes what
+        /// `stream::run` writes and counts the same.
+        #[test]
+        fn run_text_equals_the_serial_stream(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"\n"[..], b"\r\n", b"\r", b"\n\n", b" ", "\u{a0}".as_bytes(), b"word ",
+                b"Share this", b"Leave a reply", b"Photo: AP",
+                b"The council voted on Tuesday to approve the plan.", b"Advertisement",
+                b"12 Comments", b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                b"Related stories", "\u{200b}".as_bytes(), b"\t", "\u{feff}".as_bytes(),
+                "é".as_bytes(), b"\xff\xfe",
+            ]), 0..300),
+            batch in 1usize..200,
+            threads in 1usize..4,
+            max_line in proptest::sample::select(vec![16usize, 80, 1 << 20]),
+        ) {
+            let input = parts.concat();
+            let config = Config { max_line, ..Config::default() };
+            let ((a, sa), (b, sb)) = both(&input, &config, threads, batch);
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+            same_stats(&sa, &sb);
+        }
+    }
 }

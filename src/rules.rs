@@ -480,11 +480,25 @@ impl Rules {
         words: usize,
         tail_armed: bool,
     ) -> Option<RuleId> {
+        self.find_best(line, words, tail_armed).get(tail_armed)
+    }
+
+    /// [`Rules::find`] for both values of `tail_armed` at once: the first
+    /// matching rule and the first matching tail rule (a worker thread
+    /// looks a line up before the cleaner knows whether tails are armed).
+    pub fn find_both(&self, line: &[u8], words: usize) -> Found {
+        // Searching armed finds both: until a tail rule matches every rule
+        // is checked, and after that only rules before it, which are all
+        // the ones that can still be the first.
+        self.find_best(line, words, true)
+    }
+
+    fn find_best(&self, line: &[u8], words: usize, tail_armed: bool) -> Found {
+        let mut best = Found::default();
         if words > self.max_words && line.len() > self.max_whole + WHOLE_SLACK
         {
-            return None;
+            return best;
         }
-        let mut best = Best::default();
         let anywhere = if words <= SHORT_WORDS {
             self.short.as_ref()
         } else if words <= self.max_short_words {
@@ -525,7 +539,7 @@ impl Rules {
                 self.check(tail, p, line, words, s, e, tail_armed, &mut best)
             });
         }
-        best.get(tail_armed)
+        best
     }
 
     /// One automaton of every phrase, for [`Rules::find_full`].
@@ -545,7 +559,7 @@ impl Rules {
         words: usize,
         tail_armed: bool,
     ) -> Option<RuleId> {
-        let mut best = Best::default();
+        let mut best = Found::default();
         self.search(full, line, words, tail_armed, &mut best);
         best.get(tail_armed)
     }
@@ -557,7 +571,7 @@ impl Rules {
         line: &[u8],
         words: usize,
         tail_armed: bool,
-        best: &mut Best,
+        best: &mut Found,
     ) {
         set.matcher.for_each_match(line, |p, s, e| {
             self.check(set, p, line, words, s, e, tail_armed, best)
@@ -577,7 +591,7 @@ impl Rules {
         start: usize,
         end: usize,
         tail_armed: bool,
-        best: &mut Best,
+        best: &mut Found,
     ) {
         for &id in &set.by_pattern[pattern] {
             // Rules of a pattern come in file order: nothing later in the
@@ -600,18 +614,19 @@ impl Rules {
     }
 }
 
-/// The rules matched so far on a line: the first in file order, and the
-/// first tail rule. Independent of the order matches are found in.
-#[derive(Default)]
-struct Best {
+/// The rules that match a line ([`Rules::find_both`]): the first in file
+/// order, and the first tail rule. Independent of the order matches are
+/// found in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Found {
     any: Option<RuleId>,
     tail: Option<RuleId>,
 }
 
-impl Best {
-    /// The deciding rule: with tail rules armed, the first matching tail
-    /// rule wins over every other rule.
-    fn get(&self, tail_armed: bool) -> Option<RuleId> {
+impl Found {
+    /// The deciding rule ([`Rules::find`]): with tail rules armed, the
+    /// first matching tail rule wins over every other rule.
+    pub fn get(&self, tail_armed: bool) -> Option<RuleId> {
         if tail_armed { self.tail.or(self.any) } else { self.any }
     }
 }
@@ -1386,6 +1401,11 @@ mod tests {
             if let (false, Some(full)) = (n.is_empty(), r.full_set()) {
                 let words = n.split(|&b| b == b' ').count();
                 proptest::prop_assert_eq!(r.find(&n, words, armed), r.find_full(&full, &n, words, armed));
+                // One search answers for both states of the tail rules.
+                let both = r.find_both(&n, words);
+                for armed in [false, true] {
+                    proptest::prop_assert_eq!(both.get(armed), r.find(&n, words, armed));
+                }
             }
         }
     }

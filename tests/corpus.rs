@@ -355,6 +355,34 @@ fn threads_give_identical_output() {
         err.contains(&format!("line {lines}: not a JSON object")),
         "{err}"
     );
+    // Text mode: the samples one after another, as `cat *.txt | clean`
+    // gives, with CRLF and lone CR line ends, a 2 MiB line (over the line
+    // limit, no line end for a long stretch) and no final line end.
+    let mut text = Vec::new();
+    for (i, d) in docs.iter().cycle().take(1000).enumerate() {
+        let end: &[u8] = [&b"\n"[..], b"\r\n", b"\r"][i % 3];
+        for &b in d.iter() {
+            if b == b'\n' {
+                text.extend_from_slice(end);
+            } else {
+                text.push(b);
+            }
+        }
+        if i == 500 {
+            text.extend_from_slice(&b"a long line ".repeat(180_000));
+            text.push(b'\n');
+        }
+    }
+    text.extend_from_slice(b"The end, without a line end.");
+    assert!(text.len() > 3 << 20, "{}", text.len());
+    let one = clean_ok(&[], &text);
+    for j in ["2", "3"] {
+        let par = clean_ok(&["-j", j], &text);
+        assert!(one == par, "text -j {j} differs from -j 1");
+    }
+    let a = run(&["--stats"], &text);
+    let b = run(&["-j", "2", "--stats"], &text);
+    assert_eq!(first(&a), first(&b));
     // Many files with -o DIR.
     let dir = TempDir::new("threads-files");
     let mut args = vec!["-j".to_string(), "2".to_string(), "-o".to_string()];
