@@ -667,9 +667,13 @@ impl Matcher {
         let kind =
             if anchored { StartKind::Anchored } else { StartKind::Unanchored };
         // A DFA is the fastest to search, but its size grows with
-        // states × alphabet: see DFA_MAX_PATTERN_BYTES.
+        // states × alphabet: see DFA_MAX_PATTERN_BYTES. An anchored
+        // automaton is walked over a few bytes at a line's edge, where a
+        // DFA's speed does not pay for its memory: the builtin rules' head
+        // automaton is 3.8 MB as a DFA and peak RSS 3.4 MiB lower as an
+        // NFA, at the same speed (measured).
         let bytes: usize = patterns.iter().map(Vec::len).sum();
-        Ok(if bytes <= DFA_MAX_PATTERN_BYTES {
+        Ok(if bytes <= DFA_MAX_PATTERN_BYTES && !anchored {
             Matcher::Dfa(
                 dfa::Builder::new()
                     .match_kind(MatchKind::Standard)
