@@ -138,6 +138,7 @@ def main():
         ("GNU pipeline: sed | grep -v -i -F -f | cat -s",
          f"{sed} {txt} | LC_ALL=C grep -a -v -i -F -f {pat} | cat -s > {null}"),
         ("clean (text: the whole corpus is one document)", f"{clean} --rules {rules} < {txt} > {null}"),
+        ("clean -j 2 (text)", f"{clean} -j 2 --rules {rules} < {txt} > {null}"),
         ("clean -z (NUL records), stdin", f"{clean} -z --rules {rules} < {nul} > {null}"),
         ("clean -z, file argument", f"{clean} -z --rules {rules} {nul} > {null}"),
         ("clean -z, from a pipe", f"cat {nul} | {clean} -z --rules {rules} > {null}"),
@@ -164,6 +165,7 @@ def main():
     for name, cmd, path in [
         ("rg -a -v -F -i -f patterns.txt", f"rg -a -v -F -i -f {pat} {txt}", txt),
         ("clean (text)", f"{clean} --rules {rules} < {txt}", txt),
+        ("clean -j 2 (text)", f"{clean} -j 2 --rules {rules} < {txt}", txt),
         ("clean -z", f"{clean} -z --rules {rules} < {nul}", nul),
         ("clean --jsonl", f"{clean} --jsonl --rules {rules} < {jsl}", jsl),
     ]:
@@ -200,15 +202,17 @@ def main():
     rows = []
     for name, cmd in [("clean -z, builtin + 200 rules", f"{clean} -z --rules {rules} < {nul} > {null}"),
                       ("clean -z, builtin + 2,000 rules", f"{clean} -z --rules {rules_for(2000)} < {nul} > {null}"),
-                      ("clean, text", f"{clean} --rules {rules} < {txt} > {null}")]:
+                      ("clean, text", f"{clean} --rules {rules} < {txt} > {null}"),
+                      ("clean -j 2, text", f"{clean} -j 2 --rules {rules} < {txt} > {null}")]:
         rss = peak_rss_kb(cmd)
         rows.append((name, f"{rss / 1024:.1f}" if rss else "-"))
     one = d(f"oneline-{tag}.txt")
     if not os.path.exists(one):
         with open(one, "wb") as f:
             f.write(b"word " * (size // 5))
-    rss = peak_rss_kb(f"{clean} --rules {rules} < {one} > {null}")
-    rows.append((f"clean, one {a.size} line", f"{rss / 1024:.1f}" if rss else "-"))
+    for j in ["", "-j 2 "]:
+        rss = peak_rss_kb(f"{clean} {j}--rules {rules} < {one} > {null}")
+        rows.append((f"clean {j}, one {a.size} line".replace(" ,", ","), f"{rss / 1024:.1f}" if rss else "-"))
     table(f"Peak RSS ({a.size} inputs)", ["run", "peak RSS MiB"], rows, out)
 
     # Adversarial inputs: time must stay linear in the input.
@@ -221,15 +225,16 @@ def main():
         "every line a short line": lambda n: b"Home\nNews\n" * (n // 10),
     }
     for name, make in kinds.items():
-        cells = [name]
-        for n in sizes:
-            path = d(f"adv-{abs(hash(name)) % 10**6}-{n}.txt")
-            if not os.path.exists(path):
-                with open(path, "wb") as f:
-                    f.write(make(n))
-            t = timed(f"{clean} < {path} > {null}", a.runs)
-            cells.append(f"{os.path.getsize(path) / 1e6 / t:.0f}")
-        rows.append(tuple(cells))
+        for j in ["", "-j 2 "]:
+            cells = [f"{name}{', -j 2' if j else ''}"]
+            for n in sizes:
+                path = d(f"adv-{abs(hash(name)) % 10**6}-{n}.txt")
+                if not os.path.exists(path):
+                    with open(path, "wb") as f:
+                        f.write(make(n))
+                t = timed(f"{clean} {j}< {path} > {null}", a.runs)
+                cells.append(f"{os.path.getsize(path) / 1e6 / t:.0f}")
+            rows.append(tuple(cells))
     table("Adversarial inputs (MB/s at two sizes: equal rates mean linear time)",
           ["input"] + [f"{n >> 20} MiB" for n in sizes], rows, out)
     print(f"written to {d('bench-results.md')}")

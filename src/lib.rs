@@ -25,6 +25,12 @@ bytes ──stream──▶ lines ──normalize──▶ normalized line
 5. Kept lines are written with single blank lines between paragraphs and
    exactly one final newline.
 
+With `-j N` ([`parallel`]) steps 1–3 of a text document run on N worker
+threads for batches of lines, as far as they do not depend on the rest of
+the document ([`cleaner::Pre`]); the rest runs in input order on one
+thread. Streams of many documents are cleaned a batch of documents per
+thread. The output is the same either way.
+
 # Example
 
 ```
