@@ -371,9 +371,17 @@ impl<'r> Cleaner<'r> {
         self.owe_separator = false;
     }
 
-    /// Counts `n` input bytes (the stream calls this).
+    /// Counts `n` input bytes (the stream calls this). Once the input is
+    /// large enough, builds the rules' fastest automata
+    /// ([`Rules::warm`]).
     pub fn count_bytes_in(&mut self, n: usize) {
+        let before = self.stats.bytes_in;
         self.stats.bytes_in += n as u64;
+        if before < crate::rules::WARM_BYTES
+            && self.stats.bytes_in >= crate::rules::WARM_BYTES
+        {
+            self.rules.warm();
+        }
     }
 
     /// Cleans one line of the current document. `raw` has no terminator

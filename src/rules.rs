@@ -24,6 +24,7 @@ where a rule could match.
 */
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa};
@@ -391,6 +392,11 @@ impl Set {
     }
 }
 
+/// Input bytes after which the cleaner calls [`Rules::warm`]: about where
+/// the faster search has paid for building the DFAs (for one page, about 5
+/// KB, building them took longer than cleaning it).
+pub const WARM_BYTES: u64 = 1 << 20;
+
 /// Up to this many bytes of phrases the automaton is a DFA (fastest to
 /// search; the builtin rules plus a few hundred user phrases); above it a
 /// contiguous NFA, whose memory grows far more slowly (2,000 user phrases:
@@ -448,6 +454,18 @@ impl Rules {
             max_short_words,
             max_whole,
         })
+    }
+
+    /// Builds the fastest form of the automata searched across whole
+    /// lines (DFAs: a few milliseconds for the builtin rules, more than
+    /// cleaning a page takes). Until then they are searched as NFAs,
+    /// which find the same matches; the cleaner calls this once its input
+    /// passes [`WARM_BYTES`]. Safe to call from several threads, and more
+    /// than once.
+    pub fn warm(&self) {
+        for set in [&self.short, &self.mid].into_iter().flatten() {
+            set.matcher.warm();
+        }
     }
 
     /// The builtin rules, compiled.
@@ -651,10 +669,19 @@ static LOWER: [u8; 256] = {
 /// share one), so the DFA's table is half the size and stays in cache
 /// better. The concrete automaton types are used, not the `AhoCorasick`
 /// wrapper, so each transition is an inlined table lookup.
+///
+/// A contiguous NFA is built at once (about a millisecond); the same
+/// automaton as a DFA, the fastest to search but a few milliseconds to
+/// build, only when [`Rules::warm`] says the input is large enough to pay
+/// for it. Both report the same matches.
 #[derive(Clone, Debug)]
-enum Matcher {
-    Dfa(dfa::DFA),
-    Nfa(nfa::contiguous::NFA),
+struct Matcher {
+    nfa: nfa::contiguous::NFA,
+    /// The DFA once built (`None` inside if building it failed: the NFA
+    /// goes on).
+    dfa: OnceLock<Option<dfa::DFA>>,
+    /// The phrases, for the DFA; empty if the set never gets one.
+    patterns: Vec<Vec<u8>>,
 }
 
 impl Matcher {
@@ -664,31 +691,38 @@ impl Matcher {
         patterns: &[Vec<u8>],
         anchored: bool,
     ) -> Result<Matcher, aho_corasick::BuildError> {
-        let kind =
-            if anchored { StartKind::Anchored } else { StartKind::Unanchored };
-        // A DFA is the fastest to search, but its size grows with
-        // states × alphabet: see DFA_MAX_PATTERN_BYTES. An anchored
-        // automaton is walked over a few bytes at a line's edge, where a
-        // DFA's speed does not pay for its memory: the builtin rules' head
-        // automaton is 3.8 MB as a DFA and peak RSS 3.4 MiB lower as an
-        // NFA, at the same speed (measured).
+        let nfa = nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(patterns)?;
+        // A DFA's size grows with states × alphabet: see
+        // DFA_MAX_PATTERN_BYTES. An anchored automaton is walked over a
+        // few bytes at a line's edge, where a DFA's speed does not pay for
+        // its memory: the builtin rules' head automaton is 3.8 MB as a DFA
+        // and peak RSS 3.4 MiB lower as an NFA, at the same speed
+        // (measured).
         let bytes: usize = patterns.iter().map(Vec::len).sum();
-        Ok(if bytes <= DFA_MAX_PATTERN_BYTES && !anchored {
-            Matcher::Dfa(
-                dfa::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .start_kind(kind)
-                    .prefilter(false)
-                    .build(patterns)?,
-            )
+        let patterns = if bytes <= DFA_MAX_PATTERN_BYTES && !anchored {
+            patterns.to_vec()
         } else {
-            Matcher::Nfa(
-                nfa::contiguous::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(patterns)?,
-            )
-        })
+            Vec::new()
+        };
+        Ok(Matcher { nfa, dfa: OnceLock::new(), patterns })
+    }
+
+    /// Builds the DFA, if this set has one and it is not built yet.
+    fn warm(&self) {
+        if self.patterns.is_empty() {
+            return;
+        }
+        self.dfa.get_or_init(|| {
+            dfa::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Unanchored)
+                .prefilter(false)
+                .build(&self.patterns)
+                .ok()
+        });
     }
 
     /// Calls `f(pattern, start, end)` for every pattern that occurs in
@@ -704,14 +738,7 @@ impl Matcher {
         backwards: bool,
         f: &mut impl FnMut(usize, usize, usize),
     ) {
-        match self {
-            Matcher::Dfa(a) => {
-                Matcher::walk_anchored(a, hay, at, backwards, f)
-            }
-            Matcher::Nfa(a) => {
-                Matcher::walk_anchored(a, hay, at, backwards, f)
-            }
-        }
+        Matcher::walk_anchored(&self.nfa, hay, at, backwards, f)
     }
 
     #[inline(always)]
@@ -760,9 +787,9 @@ impl Matcher {
     /// order.
     #[inline]
     fn for_each_match(&self, hay: &[u8], f: impl FnMut(usize, usize, usize)) {
-        match self {
-            Matcher::Dfa(a) => Matcher::walk(a, hay, f),
-            Matcher::Nfa(a) => Matcher::walk(a, hay, f),
+        match self.dfa.get() {
+            Some(Some(dfa)) => Matcher::walk(dfa, hay, f),
+            _ => Matcher::walk(&self.nfa, hay, f),
         }
     }
 
@@ -1360,16 +1387,19 @@ mod tests {
             ]), 1..140),
             armed in proptest::bool::ANY,
         ) {
-            static RULES: std::sync::OnceLock<(Rules, Set)> = std::sync::OnceLock::new();
-            let (r, full) = RULES.get_or_init(|| {
+            static RULES: std::sync::OnceLock<(Rules, Set, Rules)> = std::sync::OnceLock::new();
+            let (r, full, warm) = RULES.get_or_init(|| {
                 let r = Rules::builtin();
                 let full = r.full_set().unwrap();
-                (r, full)
+                let warm = Rules::builtin();
+                warm.warm();
+                (r, full, warm)
             });
             let mut n = Vec::new();
             crate::normalize::line(parts.join(" ").as_bytes(), &mut n);
             let words = n.split(|&b| b == b' ').count();
             proptest::prop_assert_eq!(r.find(&n, words, armed), r.find_full(full, &n, words, armed));
+            proptest::prop_assert_eq!(warm.find(&n, words, armed), r.find(&n, words, armed));
         }
     }
 
@@ -1399,7 +1429,10 @@ mod tests {
             }
             let mut v = Vec::new();
             parse("p", file.as_bytes(), &mut v).unwrap();
-            let r = Rules::new(v).unwrap();
+            let r = Rules::new(v.clone()).unwrap();
+            // The same rules with their DFAs built.
+            let warm = Rules::new(v).unwrap();
+            warm.warm();
             let mut n = Vec::new();
             crate::normalize::line(text.as_bytes(), &mut n);
             if let (false, Some(full)) = (n.is_empty(), r.full_set()) {
@@ -1409,6 +1442,7 @@ mod tests {
                 let both = r.find_both(&n, words);
                 for armed in [false, true] {
                     proptest::prop_assert_eq!(both.get(armed), r.find(&n, words, armed));
+                    proptest::prop_assert_eq!(warm.find(&n, words, armed), r.find(&n, words, armed));
                 }
             }
         }
