@@ -401,7 +401,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
     // A line longer than this is cleaned on this thread, so batches stay
     // small (and below 4 GiB) whatever the line limit.
     let limit = 2 * batch;
-    let mut buf: Vec<u8> = Vec::with_capacity(2 * batch);
+    let mut buf: Vec<u8> = Vec::with_capacity(batch + batch / 8);
     // Reads until `buf` holds a batch and a line end: returns the cut, or
     // None at the end of the input (then the batch is all of `buf`).
     // Gives up with `Some(0)` when a line runs past `limit`.
@@ -416,7 +416,15 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
                         return Ok(Some(0));
                     }
                 }
-                if read_more(rdr, buf, batch)? == 0 {
+                // Reads fill a batch and little more, so a batch buffer
+                // stays near `batch` bytes (past it only to find a line
+                // end).
+                let want = if buf.len() < batch {
+                    (batch - buf.len()).max(batch / 8)
+                } else {
+                    batch
+                };
+                if read_more(rdr, buf, want)? == 0 {
                     return Ok(None);
                 }
             }
@@ -540,7 +548,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
                     let mut rest = pool.lock().unwrap().data.pop();
                     let rest = rest.get_or_insert_default();
                     rest.clear();
-                    rest.reserve(2 * batch);
+                    rest.reserve(batch + batch / 8);
                     rest.extend_from_slice(&buf[c..]);
                     buf.truncate(c);
                     std::mem::replace(&mut buf, std::mem::take(rest))
