@@ -393,18 +393,15 @@ impl<'r> Cleaner<'r> {
     /// the marker (dropped already) did not start the page's footer, and
     /// the held lines are cleaned like any others, in order.
     pub fn line(&mut self, raw: &[u8]) {
-        self.lineno += 1;
-        self.stats.lines_in += 1;
-        let lineno = self.lineno;
         if let Some(words) = normalize::clean_words(raw) {
             // Most lines need no change: no copy, and the words were
             // counted by the same pass.
-            self.normalized_line(lineno, raw, words, None);
+            self.line_normalized(raw, words, None);
             return;
         }
         let mut norm = std::mem::take(&mut self.norm);
         normalize::line(raw, &mut norm);
-        self.normalized_line(lineno, &norm, count_words(&norm), None);
+        self.line_normalized(&norm, count_words(&norm), None);
         self.norm = norm;
     }
 
@@ -721,10 +718,7 @@ impl<'r> Cleaner<'r> {
         if !long.committed {
             if long.buf.len() < self.config.max_line {
                 // Short once normalized: an ordinary line.
-                self.lineno += 1;
-                self.stats.lines_in += 1;
-                let words = count_words(&long.buf);
-                self.normalized_line(self.lineno, &long.buf, words, None);
+                self.line_normalized(&long.buf, count_words(&long.buf), None);
                 return;
             }
             self.long_commit(&mut long);

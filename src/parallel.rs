@@ -288,50 +288,40 @@ fn annotate(
     arena.clear();
     let mut scratch = Vec::new();
     let max_line = config.max_line.max(1);
-    let mut line = |start: usize, end: usize, lines: &mut Vec<TextLine>| {
+    let mut line = |start: usize, end: usize| {
         let raw = &data[start..end];
-        let (place, norm_start, words) = if raw.len() >= max_line {
-            (Place::Long, start, 0)
+        let (place, at, norm, words) = if raw.len() >= max_line {
+            (Place::Long, start, raw, 0)
         } else if let Some(words) = normalize::clean_words(raw) {
-            (Place::Batch, start, words)
+            (Place::Batch, start, raw, words)
         } else {
             normalize::line(raw, &mut scratch);
             let at = arena.len();
             arena.extend_from_slice(&scratch);
-            (Place::Arena, at, count_words(&scratch))
-        };
-        let len = match place {
-            Place::Arena => arena.len() - norm_start,
-            _ => raw.len(),
-        };
-        let norm = match place {
-            Place::Arena => &arena[norm_start..],
-            _ => raw,
+            (Place::Arena, at, &scratch[..], count_words(&scratch))
         };
         let pre = (place != Place::Long && !norm.is_empty())
             .then(|| Pre::new(rules, config, norm, words));
         // A batch is smaller than 4 GiB (see `run_text`).
         lines.push(TextLine {
-            start: norm_start as u32,
-            len: len as u32,
+            start: at as u32,
+            len: norm.len() as u32,
             words: words as u32,
             place,
             pre,
         });
     };
     let mut start = 0;
-    let mut pos = 0;
-    while let Some(i) = memchr::memchr2(b'\n', b'\r', &data[pos..]) {
-        let at = pos + i;
-        line(start, at, &mut lines);
-        pos = at + 1;
-        if data[at] == b'\r' && data.get(pos) == Some(&b'\n') {
-            pos += 1;
+    while let Some(i) = memchr::memchr2(b'\n', b'\r', &data[start..]) {
+        let end = start + i;
+        line(start, end);
+        start = end + 1;
+        if data[end] == b'\r' && data.get(start) == Some(&b'\n') {
+            start += 1;
         }
-        start = pos;
     }
     if start < data.len() {
-        line(start, data.len(), &mut lines);
+        line(start, data.len());
     }
     TextBatch { data, lines, arena }
 }
