@@ -36,8 +36,9 @@ as do lists there that follow chrome or hold a nested list (`+ ` items under
 the labels of a run made mostly of labels with counts
 ([`Reason::Widget`]).
 
-The first line of four or more words before the first prose line that does
-not end in a period and is no list item is taken for the title and kept
+The first line of four or more words (or [`TITLE_CHARS`] characters in a
+script written without spaces) before the first prose line that does not
+end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]).
 
 Lines wait in a queue, in input order, until their anchors are known. The
@@ -69,6 +70,9 @@ pub const SENTENCE_CHARS: usize = 25;
 pub const BLOCK_PROSE_WORDS: usize = 25;
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
+/// The fewest characters of a title in a script written without spaces
+/// ("安倍首相、桜を見る会の中止を発表" is one "word").
+pub const TITLE_CHARS: usize = 10;
 
 /// A line's verdict as far as it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,7 +327,7 @@ impl Context {
                     self.anchor_seen(Anchor::Prose);
                 } else if !self.seen_prose
                     && !self.title_done
-                    && words >= TITLE_WORDS
+                    && (words >= TITLE_WORDS || is_long_spaceless(text))
                     && !text.ends_with(b".")
                     // A list item is no title.
                     && !is_list_item(text)
@@ -562,14 +566,20 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
 
 /// Returns true if and only if `text` reads like a label: a menu item, a
 /// breadcrumb, a tag, a headline link, a name. Every word that starts with
-/// a letter starts with a capital, except function words ([`STOPWORDS`]),
-/// and at least one does; no sentence-final `.`, `!` or `?`.
+/// a letter starts with a capital or is in a script without case, except
+/// function words ([`STOPWORDS`]), and at least one does; no sentence-final
+/// `.`, `!` or `?` (two dots cut a headline short: "… 점점 ..").
 ///
 /// "Galeria de Fotos", "Premium WordPress Themes Download", "Phil Helsel",
-/// "iPhone 11 Pro" are labels; "online free course", "Click the button below",
-/// "Ingredients: 2 cups flour", a line in a script without case are not.
+/// "iPhone 11 Pro", "* 드라마" (Korean) are labels; "online free course", "Click the button
+/// below", "Ingredients: 2 cups flour" are not.
 pub fn is_label(text: &[u8]) -> bool {
-    if text.ends_with(b".") || text.ends_with(b"!") || text.ends_with(b"?") {
+    // Two dots are a headline link cut short, not a sentence end.
+    let cut = text.ends_with(b"..") && !text.ends_with(b"...");
+    if (text.ends_with(b".") && !cut)
+        || text.ends_with(b"!")
+        || text.ends_with(b"?")
+    {
         return false;
     }
     let Ok(s) = std::str::from_utf8(&text[crate::rules::lead_end(text)..])
@@ -583,7 +593,13 @@ pub fn is_label(text: &[u8]) -> bool {
         };
         // Product names in camel case ("iPhone", "macOS") count as
         // capitalized.
-        if c.is_uppercase() || w.chars().skip(1).any(char::is_uppercase) {
+        // A word of a script without case (Hangul, kana, Han, Arabic,
+        // Hebrew, Thai, Devanagari …) reads like a capitalized one: a menu
+        // in Korean ("* 드라마") is a run of labels as one in English is.
+        if c.is_uppercase()
+            || w.chars().skip(1).any(char::is_uppercase)
+            || (c.is_alphabetic() && !c.is_lowercase())
+        {
             upper += 1;
         } else if c.is_lowercase() {
             let key = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -665,6 +681,14 @@ fn is_spaceless(text: &[u8]) -> bool {
         ));
     }
     letters > 0 && 2 * spaceless >= letters
+}
+
+/// Returns true if and only if `text` is in a script written without
+/// spaces and has at least [`TITLE_CHARS`] characters.
+fn is_long_spaceless(text: &[u8]) -> bool {
+    text.len() >= TITLE_CHARS
+        && is_spaceless(text)
+        && text.iter().filter(|&&b| (b & 0xC0) != 0x80).count() >= TITLE_CHARS
 }
 
 /// Prose in a language of [`STOPWORDS`] has at least this share of
@@ -891,6 +915,11 @@ fn ends_like_statement(text: &[u8]) -> bool {
 }
 
 fn ends_like_sentence(text: &[u8]) -> bool {
+    // Two dots cut a headline short ("송가인, ‘미스트롯’ 출신 꼬리표 점점 .."):
+    // a teaser, not a sentence. Three are an ellipsis.
+    if text.ends_with(b"..") && !text.ends_with(b"...") {
+        return false;
+    }
     SENTENCE_END.iter().any(|e| text.ends_with(e.as_bytes()))
 }
 

@@ -127,6 +127,38 @@ fn header_labels_before_the_first_prose_are_dropped() {
 }
 
 #[test]
+fn a_menu_in_a_script_without_case_is_a_menu_too() {
+    // Korean menu items and headlines cut short with "..": labels and
+    // teasers, not a title or prose; the title (four words) and the line
+    // leading into the prose stay.
+    let ko = "그는 어제 서울에서 열린 기자회견에서 새로운 계획을 발표했다고 밝혔으며, \
+              많은 사람들이 그 계획에 대해 관심을 보였다.";
+    let doc = format!(
+        "엔터 미디어\n\n* 전체뉴스\n* 드라마\n* 예능\n\n분야별 뉴스\n\n\
+         * ‘스탠딩 업’, 고루했던 KBS 예능국의 아..\n\
+         * ‘아침마당’마저 접수한 유재석, 그가 뜨..\n\n\
+         엘제이의 리벤지인가, 류화영의 코스프레인가\n\n정덕현 칼럼\n\n{ko}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "엘제이의 리벤지인가, 류화영의 코스프레인가\n\n정덕현 칼럼\n\n{ko}\n"
+        )
+    );
+    // In a script without spaces a title is one "word": ten characters
+    // make it one.
+    let ja = "これは日本語の文章です。長い文章を書くときにはスペースを使いません。\
+              そのため、単語の数ではなく文字の数で判断します。";
+    let doc = format!(
+        "ホーム\n\nニュース\n\n安倍首相、桜を見る会の中止を発表\n\n政治\n\n{ja}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("安倍首相、桜を見る会の中止を発表\n\n政治\n\n{ja}\n")
+    );
+}
+
+#[test]
 fn subtitle_after_the_title_is_kept() {
     let doc = format!(
         "City Council Passes Budget After Long Debate\nThe Vote Was Close\n\
