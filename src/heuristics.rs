@@ -82,7 +82,7 @@ impl Heuristic {
             Some(Heuristic::Markup)
         } else if words <= 30 && is_contact(line) {
             Some(Heuristic::Contact)
-        } else if words <= 16 && is_byline(line) {
+        } else if words <= 24 && is_byline(line) {
             Some(Heuristic::Byline)
         } else if words <= 30
             && (is_tagged_teaser(line) || is_counted_teaser(line))
@@ -1028,10 +1028,13 @@ pub fn is_byline(line: &[u8]) -> bool {
         return true;
     }
     // The names and then the date: "By Jane Roe, Wednesday, 20 November
-    // 2019 08:05 GMT".
-    memchr::memchr(b',', body).is_some_and(|c| {
-        let date = body[c + 1..].strip_prefix(b" ").unwrap_or(&body[c + 1..]);
-        is_date(date) && byline_names(&body[..c])
+    // 2019 08:05 GMT", "By HNN Staff | November 18, 2019 at 2:26 PM HST -
+    // Updated November 18 at 4:46 PM".
+    let comma = memchr::memchr(b',', body).map(|c| (c, 1));
+    let bar = memchr::memmem::find(body, b" | ").map(|c| (c, 3));
+    [comma, bar].into_iter().flatten().any(|(c, n)| {
+        let date = body[c + n..].strip_prefix(b" ").unwrap_or(&body[c + n..]);
+        (is_date(date) || is_dateline(date)) && byline_names(&body[..c])
     })
 }
 
@@ -1398,6 +1401,7 @@ mod tests {
             "Par Jean-Pierre Dupont",
             "Por María de la Cruz",
             "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
+            "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
         ] {
             assert!(is_byline(s.as_bytes()), "{s}");
         }
@@ -1410,6 +1414,7 @@ mod tests {
             "Door de regen",
             "By Monday, the Council will decide",
             "By Jane Roe, who wrote in 2019 about 3 hours ago",
+            "By Jane Roe | the story of 2019 and 2020",
             "Bypass Road Closed",
         ] {
             assert!(!is_byline(s.as_bytes()), "{s}");

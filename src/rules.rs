@@ -532,21 +532,26 @@ impl Rules {
             let mut check = |p, s, e| {
                 self.check(head, p, line, words, s, e, tail_armed, &mut best)
             };
-            head.matcher.anchored(line, lead, false, &mut check);
-            // After a count: "12 Comments", "3 of 12 Photos". A count has
-            // at most two spaces inside.
-            if line
-                .get(lead)
-                .is_some_and(|&b| b.is_ascii_digit() || b == b'(' || b == b'[')
-            {
-                for sp in memchr::memchr_iter(b' ', &line[lead..]).take(3) {
-                    if is_count(&line[lead..lead + sp]) {
-                        head.matcher.anchored(
-                            line,
-                            lead + sp + 1,
-                            false,
-                            &mut check,
-                        );
+            // From the start and, in a line wholly in brackets, from the
+            // start of what is inside.
+            let inner = bracketed(line, lead).map(|(from, _)| from);
+            for from in std::iter::once(lead).chain(inner) {
+                head.matcher.anchored(line, from, false, &mut check);
+                // After a count: "12 Comments", "3 of 12 Photos". A count
+                // has at most two spaces inside.
+                if line.get(from).is_some_and(|&b| {
+                    b.is_ascii_digit() || b == b'(' || b == b'['
+                }) {
+                    for sp in memchr::memchr_iter(b' ', &line[from..]).take(3)
+                    {
+                        if is_count(&line[from..from + sp]) {
+                            head.matcher.anchored(
+                                line,
+                                from + sp + 1,
+                                false,
+                                &mut check,
+                            );
+                        }
                     }
                 }
             }
@@ -1063,8 +1068,39 @@ fn is_count(s: &[u8]) -> bool {
     number(s)
 }
 
+/// For a line wholly in one pair of parentheses or brackets ("(Leggi
+/// anche su: …)", "[ 167 comments ]"), the offsets of what is inside, its
+/// spaces trimmed: anchored rules match there as on a bare line.
+fn bracketed(line: &[u8], lead: usize) -> Option<(usize, usize)> {
+    let close = match line.get(lead)? {
+        b'(' => b')',
+        b'[' => b']',
+        _ => return None,
+    };
+    let mut end = line.len();
+    while end > lead && line[end - 1] == b' ' {
+        end -= 1;
+    }
+    // One pair: the first closing bracket is the last byte ("(a) b (c)"
+    // is two).
+    let first = lead + 1 + memchr::memchr(close, &line[lead + 1..end])?;
+    if first + 1 != end {
+        return None;
+    }
+    let mut start = lead + 1;
+    while start < first && line[start] == b' ' {
+        start += 1;
+    }
+    let mut inner = first;
+    while inner > start && line[inner - 1] == b' ' {
+        inner -= 1;
+    }
+    (inner > start).then_some((start, inner))
+}
+
 /// Returns true if and only if the match `line[start..end]` of `rule`'s
-/// phrase satisfies the rule's kind.
+/// phrase satisfies the rule's kind, on the line or, for a line wholly
+/// in brackets, on what is inside them (see [`bracketed`]).
 fn matches(
     rule: &Rule,
     line: &[u8],
@@ -1075,6 +1111,24 @@ fn matches(
     if rule.words.is_some_and(|n| words > n) {
         return false;
     }
+    if !bounded(line, start, end) {
+        return false;
+    }
+    let lead = lead_end(line);
+    if kind_matches(rule.kind, line, lead, start, end) {
+        return true;
+    }
+    bracketed(line, lead).is_some_and(|(from, to)| {
+        start >= from
+            && end <= to
+            && kind_matches(rule.kind, &line[..to], from, start, end)
+    })
+}
+
+/// Returns true if and only if `line[start..end]` neither starts nor ends
+/// inside a word.
+#[inline]
+fn bounded(line: &[u8], start: usize, end: usize) -> bool {
     // A phrase that starts or ends with a letter or digit must not start
     // or end inside a word: `prefix por` is no match for "Porque…".
     // Cheap byte test first; characters are decoded only when both sides
@@ -1087,16 +1141,24 @@ fn matches(
     {
         return false;
     }
-    if end < line.len()
+    !(end < line.len()
         && is_word(line[end - 1])
         && is_word(line[end])
         && word_char_before(line, end)
-        && word_char_at(line, end)
-    {
-        return false;
-    }
-    let lead = lead_end(line);
-    match rule.kind {
+        && word_char_at(line, end))
+}
+
+/// Returns true if and only if a phrase found at `line[start..end]`, on a
+/// line whose leading markers end at `lead`, is where a rule of `kind`
+/// must find it.
+fn kind_matches(
+    kind: Kind,
+    line: &[u8],
+    lead: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    match kind {
         Kind::Short => true,
         Kind::Prefix | Kind::TailPrefix | Kind::BlockPrefix => start == lead,
         Kind::TailCount => {
@@ -1349,6 +1411,26 @@ mod tests {
     }
 
     #[test]
+    fn a_line_wholly_in_brackets_is_matched_inside() {
+        let r = rules(
+            "prefix/20 leggi anche\nline advertisement\ntail-count comments",
+        );
+        assert!(hit(&r, "(Leggi anche su: I Cavalieri dello Zodiaco –FOTO)"));
+        assert!(hit(&r, "[ Advertisement ]"));
+        assert!(hit(&r, "(Advertisement.)"));
+        assert!(hit(&r, "[ 167 comments ]"));
+        assert!(hit(&r, "* (Advertisement)"));
+        // Two groups, or one that does not hold the whole line.
+        assert!(!hit(&r, "(Advertisement) and (more)"));
+        assert!(!hit(&r, "(Advertisement) below"));
+        assert!(!hit(&r, "Leggi (anche) questo"));
+        assert!(!hit(&r, "(See the advertisement)"));
+        let full = r.full_set().unwrap();
+        let line = b"(leggi anche su: questo)";
+        assert_eq!(r.find_full(&full, line, 4, false), r.find(line, 4, false));
+    }
+
+    #[test]
     fn caption_toggles() {
         let r = Rules::builtin();
         let find = |s: &str| r.find(s.as_bytes(), s.split(' ').count(), true);
@@ -1384,6 +1466,7 @@ mod tests {
                 "(AP Photo/", "Follow @", "Be the first to comment", "34", "thoughts on “",
                 "responses to \"", "delivered to your inbox", "Creative Commons license",
                 "Sé el primero en comentar", "ÜBER", "Soyez", "»", "Citation:",
+                "(", "[", "]", "(Leggi anche", "Advertisement)",
             ]), 1..140),
             armed in proptest::bool::ANY,
         ) {
@@ -1418,7 +1501,7 @@ mod tests {
                 ]),
                 "[abo0-9.é ]{1,6}",
             ), 1..12),
-            text in "[abof.é *•0-9()/ ]{0,300}",
+            text in r"[abof.é *•0-9()\[\]/ ]{0,300}",
             armed in proptest::bool::ANY,
         ) {
             let mut file = String::new();
