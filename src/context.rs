@@ -10,7 +10,12 @@ Every non-blank line gets a class when it arrives:
   sentence (`.` `?` `…` `;` `:` a closing quote or bracket, or the CJK
   full stops; not `!`: a short exclamation is more often a message of the
   page, "Something went wrong with the connection!", "Thanks for signing
-  up!"), or long in characters for scripts written without spaces;
+  up!"), or long in characters for scripts written without spaces. A line
+  of fewer than [`RUNNING_WORDS`] words without a sentence end reads like
+  a headline ("* Drunk man terrorizes streets of small Polish town in
+  Soviet tank while police watch"), and is prose only with the function
+  words of running text ([`RUNNING_STOPWORD_PERCENT`]): the headlines of
+  a teaser list after the article must not shield the footer around them;
 * **short**: everything else (titles, subheadings, menus, list items,
   captions without a credit).
 
@@ -65,6 +70,14 @@ pub const SENTENCE_WORDS: usize = 6;
 pub const PROSE_CHARS: usize = 100;
 /// With this many characters, a line ending like a sentence is prose.
 pub const SENTENCE_CHARS: usize = 25;
+/// A line without a sentence end needs this many words to be prose by
+/// length alone; shorter, it needs [`RUNNING_STOPWORD_PERCENT`].
+pub const RUNNING_WORDS: usize = 25;
+/// The share of function words that makes a line of [`PROSE_WORDS`] to
+/// [`RUNNING_WORDS`] words without a sentence end prose: running text has
+/// 30–50 %, headlines drop articles and particles (jusText's threshold for
+/// good paragraphs is 30–32 %).
+pub const RUNNING_STOPWORD_PERCENT: usize = 30;
 /// Under a block label ("Most Popular"), a line without a sentence end
 /// needs this many words to be prose: headlines run long.
 pub const BLOCK_PROSE_WORDS: usize = 25;
@@ -638,8 +651,9 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
         0
     };
     let long = words >= PROSE_WORDS || chars >= PROSE_CHARS;
+    let ends = ends_like_sentence(text);
     let sentence = (words >= SENTENCE_WORDS || chars >= SENTENCE_CHARS)
-        && ends_like_sentence(text)
+        && ends
         && !text.ends_with(b"!");
     if !long && !sentence {
         return false;
@@ -649,7 +663,9 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
     }
     let punctuated = sentence || text.iter().any(|b| b",.;:!?".contains(b));
     // Without punctuation only a line dense with function words is prose.
-    let min = if punctuated {
+    let min = if !ends && words < RUNNING_WORDS {
+        RUNNING_STOPWORD_PERCENT
+    } else if punctuated {
         MIN_STOPWORD_PERCENT
     } else {
         2 * MIN_STOPWORD_PERCENT
@@ -973,6 +989,9 @@ mod tests {
             "He was 84.",
             "Desenvolvimento Econômino (Turismo)",
             "Alteração Orçamentária e Audiências Públicas)",
+            // Headlines: 15+ words, no sentence end, few function words.
+            "* Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares health emergency",
+            "Tow-truck operators to the rescue: owner of sailboat frozen in St. Croix River gets good news",
         ];
         for s in no {
             assert!(!is_prose(s.as_bytes(), s.split(' ').count()), "{s}");

@@ -159,6 +159,24 @@ fn a_menu_in_a_script_without_case_is_a_menu_too() {
 }
 
 #[test]
+fn headlines_after_the_article_do_not_shield_the_footer() {
+    // Teaser headlines of 15+ words without a sentence end are no prose:
+    // between chrome they go with it. The same lines between paragraphs,
+    // a list in the article, stay.
+    let h1 = "* Pay to breathe? Oxygen bars hit New Delhi as India chokes under \
+              pollution and declares a health emergency";
+    let h2 = "* Worst deal ever? Seoul fumes as Washington tries to raise the price \
+              tag for hosting American troops";
+    let doc = format!(
+        "{P1}\n\n{P2}\n\nLike this story? Share it with a friend!\n\
+         Podcasts\n{h1}\n{h2}\nPrivacy policy\nAbout us\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    let doc = format!("{P1}\n\n{h1}\n{h2}\n\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+}
+
+#[test]
 fn subtitle_after_the_title_is_kept() {
     let doc = format!(
         "City Council Passes Budget After Long Debate\nThe Vote Was Close\n\
