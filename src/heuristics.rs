@@ -82,7 +82,7 @@ impl Heuristic {
             Some(Heuristic::Markup)
         } else if words <= 30 && is_contact(line) {
             Some(Heuristic::Contact)
-        } else if words <= 24 && is_byline(line) {
+        } else if words <= 24 && (is_byline(line) || is_meta_line(line)) {
             Some(Heuristic::Byline)
         } else if words <= 30
             && (is_tagged_teaser(line) || is_counted_teaser(line))
@@ -1038,6 +1038,178 @@ pub fn is_byline(line: &[u8]) -> bool {
     })
 }
 
+/// Openers of the author part of a meta line, lowercased: "by admin",
+/// "Posted by Jane Roe", "Publicado por: Clarissa Borba".
+const META_OPENERS: &[&str] = &[
+    "by",
+    "by:",
+    "posted by",
+    "written by",
+    "von",
+    "par",
+    "por",
+    "por:",
+    "publicado por",
+    "publicado por:",
+    "publié par",
+    "di",
+    "door",
+    "av",
+    "автор:",
+    "author:",
+    "autor:",
+    "autore:",
+];
+
+/// Separators of the parts of a meta line.
+const META_SEPARATORS: &[&[u8]] = &[
+    b" | ",
+    b" / ",
+    b" - ",
+    " – ".as_bytes(),
+    " — ".as_bytes(),
+    " · ".as_bytes(),
+    " • ".as_bytes(),
+];
+
+/// Returns true if and only if `line` is a post's meta line: a date and an
+/// author, and nothing else but a comment count, a short label or a
+/// "Label: value" part: "Posted by Michael David Smith on November 19,
+/// 2019, 6:21 AM EST", "Posted on Oktober 27, 2015 by Admin", "September
+/// 10, 2018 | by Catherine", "October 15, 2018 / 0 Comments / in Jeongdong
+/// News / by jdadmin", "05/10/2018 - Publicado por: Clarissa Borba -
+/// Categoria: Saúde".
+///
+/// With a date next to it, the author may be one word, even a user name
+/// ("by admin"); without a date this is no meta line ("By Design", "by
+/// admin request").
+pub fn is_meta_line(line: &[u8]) -> bool {
+    let line = &line[crate::rules::lead_end(line)..];
+    // Cheap tests first: a digit (every date has one) and an opener.
+    if !line.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    let lower = s.to_lowercase();
+    if !META_OPENERS.iter().any(|o| {
+        lower.starts_with(&format!("{o} "))
+            || lower.contains(&format!(" {o} "))
+    }) {
+        return false;
+    }
+    // Parts: split at the separators, then "… by NAME" and "NAME on DATE"
+    // inside a part.
+    let mut parts: Vec<&str> = vec![s];
+    for sep in META_SEPARATORS {
+        let sep = std::str::from_utf8(sep).unwrap();
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let (mut dates, mut authors) = (0, 0);
+    for p in parts {
+        // "NAME on DATE", "Posted on DATE by NAME"; then "DATE by NAME".
+        let (head, tail) = split_at_word(p, " on ", false);
+        for q in [Some(head), tail].into_iter().flatten() {
+            let pieces = if is_author_part(q.trim()) {
+                (q, None)
+            } else {
+                split_at_word(q, " by ", true)
+            };
+            // Before " by NAME" only a date: "Published by Penguin" is no
+            // author part.
+            if pieces.1.is_some() && date_parts(pieces.0.as_bytes()).is_none()
+            {
+                return false;
+            }
+            for r in [Some(pieces.0), pieces.1].into_iter().flatten() {
+                let r = r.trim_matches(|c: char| c == ' ' || c == ',');
+                if r.is_empty() {
+                    continue;
+                }
+                if is_author_part(r) {
+                    authors += 1;
+                } else if date_parts(r.as_bytes()).is_some() {
+                    dates += 1;
+                } else if !is_meta_part(r) {
+                    return false;
+                }
+            }
+        }
+    }
+    dates >= 1 && authors >= 1
+}
+
+/// `s` split at the first (or with `last`, the last) ASCII-case-insensitive
+/// occurrence of `word` (" on "), which goes with neither part; a word
+/// kept as the second part's first word when it is " by ".
+fn split_at_word<'a>(
+    s: &'a str,
+    word: &str,
+    last: bool,
+) -> (&'a str, Option<&'a str>) {
+    let lower = s.to_ascii_lowercase();
+    let at = if last { lower.rfind(word) } else { lower.find(word) };
+    match at.filter(|&i| i > 0) {
+        // " by NAME": the opener stays with the name.
+        Some(i) if word == " by " => (&s[..i], Some(&s[i + 1..])),
+        Some(i) => (&s[..i], Some(&s[i + word.len()..])),
+        None => (s, None),
+    }
+}
+
+/// An author part of a meta line: an opener of [`META_OPENERS`] and one
+/// to six names (capitalized words and joiners), or one word of any case
+/// (a user name).
+fn is_author_part(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let Some(rest) = META_OPENERS
+        .iter()
+        .filter_map(|o| lower.strip_prefix(o)?.strip_prefix(' '))
+        .min_by_key(|r| r.len())
+    else {
+        return false;
+    };
+    let rest = &p[p.len() - rest.len()..];
+    let tokens: Vec<&str> = rest
+        .split(' ')
+        .map(|t| t.trim_end_matches([',', ';']))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 6 {
+        return false;
+    }
+    if tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    tokens.len() == 1
+        || tokens.iter().all(|t| {
+            t.chars().next().is_some_and(char::is_uppercase)
+                || BYLINE_JOINERS.contains(&t.to_lowercase().as_str())
+        })
+}
+
+/// Any other part of a meta line: a comment count ("0 Comments"), a short
+/// label ("in Perfomance News"), or a label and a colon and a few words
+/// ("Tags: sad arrombamento veiculo").
+fn is_meta_part(p: &str) -> bool {
+    let words = p.split(' ').count();
+    if words > 6 {
+        return false;
+    }
+    let b = p.as_bytes();
+    let digits = b.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && words == 2 {
+        return true; // "0 Comments", "12 Kommentare"
+    }
+    if words <= 5 && crate::context::is_label(b) {
+        return true;
+    }
+    p.split(' ').next().is_some_and(|w| {
+        w.len() > 1
+            && w.ends_with(':')
+            && w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// [`is_byline`] without a date: an opener and then only names.
 fn byline_names(body: &[u8]) -> bool {
     // The opener decides most lines, without decoding or allocating.
@@ -1418,6 +1590,40 @@ mod tests {
             "Bypass Road Closed",
         ] {
             assert!(!is_byline(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn meta_lines() {
+        for s in [
+            "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
+            "Posted on Oktober 27, 2015 by Admin",
+            "September 10, 2018 | by Catherine",
+            "October 15, 2018 / 0 Comments / in Jeongdong Perfomance News / by jdadmin",
+            "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo",
+            "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
+            "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+            "By admin - 2018-09-16",
+        ] {
+            assert!(is_meta_line(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::Byline),
+                "{s}"
+            );
+        }
+        for s in [
+            "By 2030 the city will be carbon neutral, the mayor said on Monday",
+            "The law passed by Congress on November 19, 2019",
+            "Photo taken by John on May 5, 2019",
+            "Written by the people on 12 May 2019 for the people",
+            "Published by Penguin on 3 May 2019",
+            "By March 2020 | by the end of the year",
+            "By Design",
+            "by admin request",
+            "Posted by Jane Roe",
+        ] {
+            assert!(!is_meta_line(s.as_bytes()), "{s}");
         }
     }
 
