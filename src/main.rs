@@ -127,11 +127,29 @@ struct Args {
     /// Clean on N threads: the documents of a -z or --jsonl stream, the
     /// lines of a text document (worked out on N threads, decided in order
     /// on this one), or the files of -o DIR / --in-place. Output is
-    /// identical to -j 1. (--wet streams, --explain and --line-buffered
-    /// use one thread.)
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 1,
+    /// identical to -j 1. Default: the number of CPUs, at most 4, for text
+    /// written to standard output; 1 otherwise (the memory of record
+    /// streams grows with their largest records per thread). (--wet
+    /// streams, --explain and --line-buffered use one thread.)
+    #[arg(short = 'j', long, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..))]
-    threads: u16,
+    threads: Option<u16>,
+}
+
+/// Threads without `-j`: text to standard output is cleaned on as many
+/// threads as there are CPUs, up to this many (past it the thread that
+/// decides the lines in order is the bottleneck).
+const AUTO_THREADS: usize = 4;
+
+/// The threads to clean a stream on: `-j N`, or for text without it the
+/// number of CPUs up to [`AUTO_THREADS`]; 1 for record streams without it.
+fn threads_for(args: &Args, mode: Mode) -> usize {
+    match args.threads {
+        Some(n) => usize::from(n),
+        None if mode == Mode::Text => std::thread::available_parallelism()
+            .map_or(1, |n| n.get().min(AUTO_THREADS)),
+        None => 1,
+    }
 }
 
 fn main() -> ExitCode {
@@ -197,7 +215,7 @@ fn run(args: Args) -> anyhow::Result<bool> {
     let separate = args.output_dir.is_some() || args.in_place;
     // Statistics gathered on other threads.
     let mut extra = clean::Stats::default();
-    if separate && args.threads > 1 && !args.explain {
+    if separate && args.threads.unwrap_or(1) > 1 && !args.explain {
         let (all_ok, stats, c) =
             files_parallel(&args, mode, &inputs, &rules, &cleaner, &progress);
         ok &= all_ok;
@@ -207,7 +225,7 @@ fn run(args: Args) -> anyhow::Result<bool> {
     let mut done = 0;
     for path in &inputs {
         let name = display(path);
-        if separate && args.threads > 1 && !args.explain {
+        if separate && args.threads.unwrap_or(1) > 1 && !args.explain {
             break;
         }
         if separate {
@@ -245,7 +263,7 @@ fn run(args: Args) -> anyhow::Result<bool> {
                 }
             }
         };
-        let threads = usize::from(args.threads);
+        let threads = threads_for(&args, mode);
         if threads > 1
             && !args.explain
             && matches!(mode, Mode::Nul | Mode::Jsonl)
@@ -494,7 +512,7 @@ fn files_parallel(
     let files = AtomicUsize::new(0);
     let total = Mutex::new((clean::Stats::default(), Counts::default(), true));
     std::thread::scope(|scope| {
-        for _ in 0..usize::from(args.threads) {
+        for _ in 0..usize::from(args.threads.unwrap_or(1)) {
             scope.spawn(|| {
                 let mut cleaner = Cleaner::new(rules, proto.config().clone());
                 let mut c = Counts::default();
