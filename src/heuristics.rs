@@ -1034,7 +1034,8 @@ pub fn is_byline(line: &[u8]) -> bool {
     let bar = memchr::memmem::find(body, b" | ").map(|c| (c, 3));
     [comma, bar].into_iter().flatten().any(|(c, n)| {
         let date = body[c + n..].strip_prefix(b" ").unwrap_or(&body[c + n..]);
-        (is_date(date) || is_dateline(date)) && byline_names(&body[..c])
+        // The names first: they reject most lines at the first word.
+        byline_names(&body[..c]) && (is_date(date) || is_dateline(date))
     })
 }
 
@@ -1089,12 +1090,44 @@ pub fn is_meta_line(line: &[u8]) -> bool {
     if !line.iter().any(u8::is_ascii_digit) {
         return false;
     }
-    let Ok(s) = std::str::from_utf8(line) else { return false };
-    let lower = s.to_lowercase();
-    if !META_OPENERS.iter().any(|o| {
-        lower.starts_with(&format!("{o} "))
-            || lower.contains(&format!(" {o} "))
+    // A word that starts an opener, without decoding or allocating.
+    let first_words: &[&[u8]] = &[
+        b"by",
+        b"by:",
+        b"posted",
+        b"written",
+        b"von",
+        b"par",
+        b"por",
+        b"por:",
+        b"publicado",
+        "publié".as_bytes(),
+        b"di",
+        b"door",
+        b"av",
+        b"author:",
+        b"autor:",
+        b"autore:",
+    ];
+    let cyrillic = "втор:".as_bytes(); // "автор:", "Автор:", "АВТОР:"
+    if !line.split(|&b| b == b' ').any(|w| {
+        first_words.iter().any(|f| w.eq_ignore_ascii_case(f))
+            || (w.len() > 2 && w.ends_with(cyrillic))
+            || w.eq_ignore_ascii_case("publié".as_bytes())
     }) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    // An opener at the start or after a space, and a space after it (a
+    // test on the lowercased line only: nothing is cut from it).
+    let lower = s.to_lowercase();
+    let has_opener = META_OPENERS.iter().any(|o| {
+        lower.match_indices(o).any(|(i, _)| {
+            (i == 0 || lower.as_bytes()[i - 1] == b' ')
+                && lower.as_bytes().get(i + o.len()) == Some(&b' ')
+        })
+    });
+    if !has_opener {
         return false;
     }
     // Parts: split at the separators, then "… by NAME" and "NAME on DATE"
@@ -1160,15 +1193,15 @@ fn split_at_word<'a>(
 /// to six names (capitalized words and joiners), or one word of any case
 /// (a user name).
 fn is_author_part(p: &str) -> bool {
-    let lower = p.to_lowercase();
+    // The longest opener ("posted by" before "by" would not matter, "por:"
+    // before "por" does).
     let Some(rest) = META_OPENERS
         .iter()
-        .filter_map(|o| lower.strip_prefix(o)?.strip_prefix(' '))
+        .filter_map(|o| strip_opener(p, o))
         .min_by_key(|r| r.len())
     else {
         return false;
     };
-    let rest = &p[p.len() - rest.len()..];
     let tokens: Vec<&str> = rest
         .split(' ')
         .map(|t| t.trim_end_matches([',', ';']))
@@ -1185,6 +1218,15 @@ fn is_author_part(p: &str) -> bool {
             t.chars().next().is_some_and(char::is_uppercase)
                 || BYLINE_JOINERS.contains(&t.to_lowercase().as_str())
         })
+}
+
+/// `p` after `opener` (lowercase) and a space, the opener matched without
+/// regard to case; `None` if `p` does not start so.
+fn strip_opener<'a>(p: &'a str, opener: &str) -> Option<&'a str> {
+    let n = opener.len();
+    let head = p.get(..n)?;
+    (head.to_lowercase() == opener).then_some(())?;
+    p[n..].strip_prefix(' ')
 }
 
 /// Any other part of a meta line: a comment count ("0 Comments"), a short
@@ -1625,6 +1667,17 @@ mod tests {
         ] {
             assert!(!is_meta_line(s.as_bytes()), "{s}");
         }
+        // Letters whose lowercase is longer or shorter in bytes ("İ", "K"
+        // the Kelvin sign) do not shift where a part is cut.
+        for s in [
+            "İ by İİİ on 12 May 2019",
+            "By İstanbul Haber on 12 May 2019",
+            "\u{212A}by by 3 May 2019",
+            "Автор: Иван Петров | 12 мая 2019",
+        ] {
+            let _ = is_meta_line(s.as_bytes());
+        }
+        assert!(is_meta_line("By İstanbul Haber on 12 May 2019".as_bytes()));
     }
 
     #[test]
