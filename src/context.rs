@@ -587,9 +587,7 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
 /// "iPhone 11 Pro", "* 드라마" (Korean) are labels; "online free course", "Click the button
 /// below", "Ingredients: 2 cups flour" are not.
 pub fn is_label(text: &[u8]) -> bool {
-    // Two dots are a headline link cut short, not a sentence end.
-    let cut = text.ends_with(b"..") && !text.ends_with(b"...");
-    if (text.ends_with(b".") && !cut)
+    if (text.ends_with(b".") && !cut_short(text))
         || text.ends_with(b"!")
         || text.ends_with(b"?")
     {
@@ -646,7 +644,7 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
     // Characters count only when the word count does not decide, and only
     // for scripts written without spaces between words (0 otherwise).
     let chars = if words < SENTENCE_WORDS && is_spaceless(text) {
-        text.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+        char_count(text)
     } else {
         0
     };
@@ -704,7 +702,12 @@ fn is_spaceless(text: &[u8]) -> bool {
 fn is_long_spaceless(text: &[u8]) -> bool {
     text.len() >= TITLE_CHARS
         && is_spaceless(text)
-        && text.iter().filter(|&&b| (b & 0xC0) != 0x80).count() >= TITLE_CHARS
+        && char_count(text) >= TITLE_CHARS
+}
+
+/// The number of characters of UTF-8 `text` (the bytes that start one).
+fn char_count(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// Prose in a language of [`STOPWORDS`] has at least this share of
@@ -931,12 +934,15 @@ fn ends_like_statement(text: &[u8]) -> bool {
 }
 
 fn ends_like_sentence(text: &[u8]) -> bool {
-    // Two dots cut a headline short ("송가인, ‘미스트롯’ 출신 꼬리표 점점 .."):
-    // a teaser, not a sentence. Three are an ellipsis.
-    if text.ends_with(b"..") && !text.ends_with(b"...") {
-        return false;
-    }
-    SENTENCE_END.iter().any(|e| text.ends_with(e.as_bytes()))
+    !cut_short(text)
+        && SENTENCE_END.iter().any(|e| text.ends_with(e.as_bytes()))
+}
+
+/// Returns true if and only if `text` ends in two dots: a headline link
+/// cut short ("송가인, ‘미스트롯’ 출신 꼬리표 점점 .."), not a sentence end.
+/// Three are an ellipsis.
+fn cut_short(text: &[u8]) -> bool {
+    text.ends_with(b"..") && !text.ends_with(b"...")
 }
 
 #[cfg(test)]

@@ -1090,7 +1090,9 @@ pub fn is_meta_line(line: &[u8]) -> bool {
     if !line.iter().any(u8::is_ascii_digit) {
         return false;
     }
-    // A word that starts an opener, without decoding or allocating.
+    // A word that starts an opener (the first words of [`META_OPENERS`],
+    // as byte strings: compared as they are, without decoding or
+    // allocating).
     let first_words: &[&[u8]] = &[
         b"by",
         b"by:",
@@ -1113,7 +1115,6 @@ pub fn is_meta_line(line: &[u8]) -> bool {
     if !line.split(|&b| b == b' ').any(|w| {
         first_words.iter().any(|f| w.eq_ignore_ascii_case(f))
             || (w.len() > 2 && w.ends_with(cyrillic))
-            || w.eq_ignore_ascii_case("publié".as_bytes())
     }) {
         return false;
     }

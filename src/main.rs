@@ -215,7 +215,10 @@ fn run(args: Args) -> anyhow::Result<bool> {
     let separate = args.output_dir.is_some() || args.in_place;
     // Statistics gathered on other threads.
     let mut extra = clean::Stats::default();
-    if separate && args.threads.unwrap_or(1) > 1 && !args.explain {
+    // -o DIR / --in-place: one file per thread, one thread without -j.
+    let file_threads = usize::from(args.threads.unwrap_or(1));
+    let files_on_threads = separate && file_threads > 1 && !args.explain;
+    if files_on_threads {
         let (all_ok, stats, c) =
             files_parallel(&args, mode, &inputs, &rules, &cleaner, &progress);
         ok &= all_ok;
@@ -225,7 +228,7 @@ fn run(args: Args) -> anyhow::Result<bool> {
     let mut done = 0;
     for path in &inputs {
         let name = display(path);
-        if separate && args.threads.unwrap_or(1) > 1 && !args.explain {
+        if files_on_threads {
             break;
         }
         if separate {
