@@ -315,6 +315,7 @@ impl Context {
     ) -> bool {
         let mut verdict = verdict;
         let mut prose = false;
+        let mut headline_prose = false;
         match verdict {
             Verdict::Drop(Why::Rule(id))
                 if c.rules().rules()[id as usize].kind.is_block() =>
@@ -326,27 +327,34 @@ impl Context {
                 prose = true;
                 self.anchor_seen(Anchor::Prose);
             }
+            Verdict::Undecided if !self.enabled => {
+                verdict = Verdict::Keep(Why::Content);
+            }
             Verdict::Undecided => {
-                if !self.enabled {
-                    verdict = Verdict::Keep(Why::Content);
-                } else if is_prose_hint
-                    .unwrap_or_else(|| is_prose(text, words))
-                    && !(self.anchor == Anchor::Block
-                        && words < BLOCK_PROSE_WORDS
-                        && !ends_like_statement(text))
-                {
+                let own =
+                    is_prose_hint.unwrap_or_else(|| is_prose(text, words));
+                let headline = self.anchor == Anchor::Block
+                    && words < BLOCK_PROSE_WORDS
+                    && !ends_like_statement(text);
+                if own && !headline {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
                     self.anchor_seen(Anchor::Prose);
-                } else if !self.seen_prose
-                    && !self.title_done
-                    && (words >= TITLE_WORDS || is_long_spaceless(text))
-                    && !text.ends_with(b".")
-                    // A list item is no title.
-                    && !is_list_item(text)
-                {
-                    self.title_done = true;
-                    verdict = Verdict::Keep(Why::Context(Reason::Title));
+                } else {
+                    if !self.seen_prose
+                        && !self.title_done
+                        && (words >= TITLE_WORDS || is_long_spaceless(text))
+                        && !text.ends_with(b".")
+                        // A list item is no title.
+                        && !is_list_item(text)
+                    {
+                        self.title_done = true;
+                        verdict = Verdict::Keep(Why::Context(Reason::Title));
+                    }
+                    // A headline under a block label is no anchor, but
+                    // the document has prose: once the label is removed,
+                    // a second run sees prose there.
+                    headline_prose = own;
                 }
             }
         }
@@ -378,6 +386,7 @@ impl Context {
         if prose {
             self.prose_colon = text.ends_with(b":");
         }
+        self.seen_prose |= headline_prose;
         if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
             self.after_title = true;
         }

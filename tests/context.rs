@@ -285,3 +285,16 @@ fn short_exclamations_are_no_prose() {
     let doc = format!("{long}\nShare this article\n\n{P1}\n");
     assert_eq!(clean(&doc), format!("{long}\n\n{P1}\n"));
 }
+
+#[test]
+fn a_headline_under_a_block_label_counts_as_prose_for_the_document() {
+    // Without the label (a second run) the headline is prose: the first
+    // run must already see a document with prose, or the label above
+    // would be kept once and dropped the next time.
+    let headline = "The council voted on Tuesday to close the old library \
+                    and the pool in the park";
+    let doc = format!("Local Edition\nRelated\n{headline}\n");
+    let once = clean(&doc);
+    assert_eq!(once, format!("{headline}\n"));
+    assert_eq!(clean(&once), once);
+}
