@@ -98,6 +98,17 @@ pub enum Verdict {
     Undecided,
 }
 
+impl Verdict {
+    /// A decided verdict as [`Cleaner::emit`] takes it.
+    fn into_result(self) -> Result<Why, Why> {
+        match self {
+            Verdict::Keep(w) => Ok(w),
+            Verdict::Drop(w) => Err(w),
+            Verdict::Undecided => unreachable!("an undecided line is held"),
+        }
+    }
+}
+
 /// The context heuristics, as named in `--explain` and `--stats`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reason {
@@ -358,13 +369,25 @@ impl Context {
                 }
             }
         }
-        let start = self.arena.len();
-        self.arena.extend_from_slice(text);
         let undecided = verdict == Verdict::Undecided;
         // The line right after the title may be its subtitle.
         let label = undecided
             && !std::mem::take(&mut self.after_title)
             && is_label(text);
+        if prose {
+            self.prose_colon = text.ends_with(b":");
+        }
+        self.seen_prose |= headline_prose;
+        if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
+            self.after_title = true;
+        }
+        if !undecided && self.queue.is_empty() {
+            // Nothing waits: written at once, without a copy.
+            c.emit(lineno, Some(text), verdict.into_result());
+            return prose;
+        }
+        let start = self.arena.len();
+        self.arena.extend_from_slice(text);
         let entry = Entry {
             lineno,
             text: Some(start..self.arena.len()),
@@ -383,13 +406,6 @@ impl Context {
             nested: undecided && text.starts_with(b"+ "),
             header_list: false,
         };
-        if prose {
-            self.prose_colon = text.ends_with(b":");
-        }
-        self.seen_prose |= headline_prose;
-        if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
-            self.after_title = true;
-        }
         self.push(entry, c);
         prose
     }
@@ -514,12 +530,7 @@ impl Context {
             }
             let e = self.queue.pop_front().unwrap();
             let text = e.text.as_ref().map(|r| &self.arena[r.clone()]);
-            let keep = match e.verdict {
-                Verdict::Keep(w) => Ok(w),
-                Verdict::Drop(w) => Err(w),
-                Verdict::Undecided => unreachable!(),
-            };
-            c.emit(e.lineno, text, keep);
+            c.emit(e.lineno, text, e.verdict.into_result());
         }
         if self.queue.is_empty() {
             self.arena.clear();
