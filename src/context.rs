@@ -41,6 +41,10 @@ as do lists there that follow chrome or hold a nested list (`+ ` items under
 the labels of a run made mostly of labels with counts
 ([`Reason::Widget`]).
 
+After the first prose line, a headline in capitals of [`CAPS_WORDS`] or
+more words without a sentence end is a teaser link placed between the
+paragraphs, and chrome ([`Reason::CapsTeaser`]).
+
 The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
@@ -140,7 +144,17 @@ pub enum Reason {
     /// without a list marker stay: articles end with labelled facts; so
     /// does a list the last paragraph introduces.)
     FooterList,
+    /// Dropped: after the first prose line, a headline in capitals of at
+    /// least [`CAPS_WORDS`] words without a sentence end (see
+    /// [`is_caps_headline`]): the teaser links some sites put between
+    /// the paragraphs of an article.
+    CapsTeaser,
 }
+
+/// The fewest words of a headline in capitals dropped as a teaser.
+/// Subheadings in capitals are shorter ("HOW TO USE A WATER BATH CANNER",
+/// "WHAT YOU NEED TO MAKE JAM").
+pub const CAPS_WORDS: usize = 8;
 
 /// The fewest label-like list items that make a footer menu.
 pub const FOOTER_ITEMS: usize = 3;
@@ -166,7 +180,7 @@ pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 7] = [
+    pub const ALL: [Reason; 8] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
@@ -174,6 +188,7 @@ impl Reason {
         Reason::Header,
         Reason::Widget,
         Reason::FooterList,
+        Reason::CapsTeaser,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -186,6 +201,7 @@ impl Reason {
             Reason::Header => "header",
             Reason::Widget => "widget",
             Reason::FooterList => "footer-list",
+            Reason::CapsTeaser => "caps-teaser",
         }
     }
 }
@@ -347,7 +363,12 @@ impl Context {
                 let headline = self.anchor == Anchor::Block
                     && words < BLOCK_PROSE_WORDS
                     && !ends_like_statement(text);
-                if own && !headline {
+                if self.seen_prose && is_caps_headline(text, words) {
+                    // Even when it passes for prose: a closing quote ends
+                    // it like a sentence.
+                    verdict = Verdict::Drop(Why::Context(Reason::CapsTeaser));
+                    self.anchor_seen(Anchor::Chrome);
+                } else if own && !headline {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
                     self.anchor_seen(Anchor::Prose);
@@ -595,6 +616,40 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     }
 
     Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if `text` reads like a headline in capitals:
+/// at least [`CAPS_WORDS`] words with letters, at least 20 letters with
+/// case of which at most a tenth are lowercase ("TAYLOR SWIFT CLEARED TO
+/// PERFORM HITS AT AMAs …"), and no sentence end other than a closing
+/// quote or bracket (a notice in capitals ends with a period).
+pub fn is_caps_headline(text: &[u8], words: usize) -> bool {
+    if words < CAPS_WORDS
+        || [".", "!", "?", ";", ":", "…", "。"]
+            .iter()
+            .any(|e| text.ends_with(e.as_bytes()))
+    {
+        return false;
+    }
+    // Most lines have lowercase ASCII early: a cheap way out.
+    let ascii_lower = text.iter().take(32).filter(|b| b.is_ascii_lowercase());
+    if ascii_lower.count() > 3 {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    let lettered =
+        s.split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count();
+    lettered >= CAPS_WORDS
+        && upper + lower >= 20
+        && lower * 10 <= upper + lower
 }
 
 /// Returns true if and only if `text` reads like a label: a menu item, a
@@ -968,6 +1023,38 @@ fn cut_short(text: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caps_headlines() {
+        let caps = [
+            "'DANCING WITH THE STARS' CARRIE ANN INABA OPENS UP ABOUT SERIOUS HEALTH CONDITION",
+            "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'",
+            "TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs AMID FEUD WITH SCOOTER BRAUN",
+            "ПРАВИТЕЛЬСТВО ОДОБРИЛО НОВЫЙ ПЛАН РАЗВИТИЯ ГОРОДА НА БЛИЖАЙШИЕ ДЕСЯТЬ ЛЕТ",
+        ];
+        for s in caps {
+            let words = s.split(' ').count();
+            assert!(is_caps_headline(s.as_bytes(), words), "{s}");
+        }
+        let not = [
+            // Subheadings in capitals are shorter.
+            "HOW TO USE A WATER BATH CANNER",
+            "WHAT YOU NEED TO MAKE JAM",
+            // Questions, notices with a sentence end, labels with a colon.
+            "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT AT LAST?",
+            "THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND.",
+            "IMPORTANT NOTICE FOR ALL READERS OF THIS PAGE AND OTHERS:",
+            // Numbers are no words with letters.
+            "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%",
+            // Mixed case.
+            "Taylor Swift cleared to perform hits at AMAs amid feud with Scooter Braun",
+            "NASA Picks SpaceX And Blue Origin To Build The Private Moon Landers",
+        ];
+        for s in not {
+            let words = s.split(' ').count();
+            assert!(!is_caps_headline(s.as_bytes(), words), "{s}");
+        }
+    }
 
     #[test]
     fn stopwords_are_counted_through_punctuation_and_case() {

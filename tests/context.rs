@@ -298,3 +298,21 @@ fn a_headline_under_a_block_label_counts_as_prose_for_the_document() {
     assert_eq!(once, format!("{headline}\n"));
     assert_eq!(clean(&once), once);
 }
+
+#[test]
+fn a_headline_in_capitals_between_paragraphs_is_a_teaser() {
+    let teaser = "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'";
+    let doc = format!("{P1}\n\n{teaser}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
+fn capitals_before_the_article_and_short_subheadings_in_capitals_stay() {
+    // A press release titled in capitals; a recipe's subheadings.
+    let title =
+        "ACME CORPORATION ANNOUNCES RECORD RESULTS FOR THE THIRD QUARTER";
+    let sub = "HOW TO USE A WATER BATH CANNER";
+    let notice = "THIS OFFER IS NOT VALID IN STORES AND ENDS ON SUNDAY.";
+    let doc = format!("{title}\n\n{P1}\n\n{sub}\n\n{P2}\n\n{notice}\n");
+    assert_eq!(clean(&doc), doc);
+}
