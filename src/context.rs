@@ -7,8 +7,9 @@ Every non-blank line gets a class when it arrives:
   later, on the lines written, so they are no anchors);
 * **prose**: kept, and reads like running text: at least
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
-  sentence (`.` `?` `…` `;` `:` a closing quote or bracket, or the CJK
-  full stops; not `!`: a short exclamation is more often a message of the
+  sentence (`.` `?` `…` `;` `:` or the CJK full stops, also inside closing
+  quotes and brackets, `said.”`; a bare closing quote ends a quoted phrase
+  as headlines do, an ellipsis after a space an excerpt cut short; not `!`: a short exclamation is more often a message of the
   page, "Something went wrong with the connection!", "Thanks for signing
   up!"), or long in characters for scripts written without spaces. A line
   of fewer than [`RUNNING_WORDS`] words without a sentence end reads like
@@ -392,9 +393,12 @@ impl Context {
         }
         let undecided = verdict == Verdict::Undecided;
         // The line right after the title may be its subtitle.
+        // A name wholly in quotes or angle brackets is the title of a
+        // work or a quotation, not a menu item.
         let label = undecided
             && !std::mem::take(&mut self.after_title)
-            && is_label(text);
+            && is_label(text)
+            && !is_enclosed(text);
         if prose {
             self.prose_colon = text.ends_with(b":");
         }
@@ -616,6 +620,32 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     }
 
     Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if `text` is wholly inside one pair of quotes
+/// or angle brackets: `<The Palace: Tale of Jang Noksu>`, `“Wild Rose”`.
+fn is_enclosed(text: &[u8]) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("<", ">"),
+        ("«", "»"),
+        ("“", "”"),
+        ("‘", "’"),
+        ("\"", "\""),
+        ("《", "》"),
+        ("「", "」"),
+        ("『", "』"),
+    ];
+    PAIRS.iter().any(|(open, close)| {
+        let (open, close) = (open.as_bytes(), close.as_bytes());
+        text.len() > open.len() + close.len()
+            && text.starts_with(open)
+            && text.ends_with(close)
+            && memchr::memmem::find(
+                &text[open.len()..text.len() - close.len()],
+                close,
+            )
+            .is_none()
+    })
 }
 
 /// Returns true if and only if `text` reads like a headline in capitals:
@@ -992,37 +1022,96 @@ fn ascii_lower(w: u64) -> u64 {
     w | (upper & HIGH) >> 2
 }
 
-/// Sentence-final characters: ASCII and CJK full stops, closing quotes and
-/// brackets.
-const SENTENCE_END: &[&str] = &[
-    ".", "!", "?", ";", ":", ")", "\"", "'", "…", "”", "’", "»", "。", "！",
-    "？", "」", "』", "）",
-];
+/// Sentence-final punctuation, ASCII and CJK.
+const SENTENCE_STOPS: &[&str] =
+    &[".", "!", "?", ";", ":", "…", "。", "！", "？"];
+
+/// Closing quotes and brackets: they end a sentence only after one of
+/// [`SENTENCE_STOPS`] (`said.”`, `(see below.)`, `「…。」`). Bare, they close
+/// a quoted phrase or a tag, as headlines end ("Trump says he went through
+/// ‘very routine physical’", "… top beauties (PHOTOS)").
+const SENTENCE_CLOSERS: &[&str] =
+    &[")", "\"", "'", "”", "’", "»", "」", "』", "）"];
+
+/// `text` without the closing quotes and brackets at its end, if what is
+/// left ends in sentence-final punctuation, and is not two dots (see
+/// [`cut_short`]).
+fn sentence_core(text: &[u8]) -> Option<&[u8]> {
+    let mut core = text;
+    while let Some(c) =
+        SENTENCE_CLOSERS.iter().find(|c| core.ends_with(c.as_bytes()))
+    {
+        core = &core[..core.len() - c.len()];
+    }
+    (!cut_short(core)
+        && SENTENCE_STOPS.iter().any(|e| core.ends_with(e.as_bytes())))
+    .then_some(core)
+}
 
 /// Ends like a sentence, but not like a question or with an ellipsis:
 /// headlines do both ("Is this the end?", "Oil prices steady after…").
 fn ends_like_statement(text: &[u8]) -> bool {
-    ends_like_sentence(text)
-        && !text.ends_with(b"?")
-        && !text.ends_with(b"..")
-        && !text.ends_with("…".as_bytes())
+    sentence_core(text).is_some_and(|core| {
+        !core.ends_with(b"?")
+            && !core.ends_with(b"..")
+            && !core.ends_with("…".as_bytes())
+    })
 }
 
 fn ends_like_sentence(text: &[u8]) -> bool {
-    !cut_short(text)
-        && SENTENCE_END.iter().any(|e| text.ends_with(e.as_bytes()))
+    sentence_core(text).is_some()
 }
 
-/// Returns true if and only if `text` ends in two dots: a headline link
-/// cut short ("송가인, ‘미스트롯’ 출신 꼬리표 점점 .."), not a sentence end.
-/// Three are an ellipsis.
+/// Returns true if and only if `text` ends in two dots, or in an
+/// ellipsis after a space: a headline link or an excerpt cut short
+/// ("송가인, ‘미스트롯’ 출신 꼬리표 점점 ..", "Jury rules for half of 21
+/// plaintiffs in used body parts suit …"), not a sentence end. Three dots
+/// right after a word are an ellipsis.
 fn cut_short(text: &[u8]) -> bool {
-    text.ends_with(b"..") && !text.ends_with(b"...")
+    (text.ends_with(b"..") && !text.ends_with(b"..."))
+        || text.ends_with(" …".as_bytes())
+        || text.ends_with(b" ...")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_under_closing_quotes() {
+        for s in
+            ["He left.", "“Go.”", "(See below.)", "Really?’”", "終わり。」"]
+        {
+            assert!(ends_like_sentence(s.as_bytes()), "{s}");
+        }
+        assert!(ends_like_sentence("And then…".as_bytes()));
+        for s in [
+            "‘very routine physical’",
+            "(PHOTOS)",
+            "players'",
+            "“",
+            "x ..”",
+            "used body parts suit …",
+            "used body parts suit ...",
+        ] {
+            assert!(!ends_like_sentence(s.as_bytes()), "{s}");
+        }
+        assert!(ends_like_statement("“We won.”".as_bytes()));
+        assert!(!ends_like_statement("“Is this the end?”".as_bytes()));
+        assert!(!ends_like_statement("Oil prices steady after…)".as_bytes()));
+    }
+
+    #[test]
+    fn enclosed_lines() {
+        for s in
+            ["<The Palace: Tale of Jang Noksu>", "“Wild Rose”", "«Le Monde»"]
+        {
+            assert!(is_enclosed(s.as_bytes()), "{s}");
+        }
+        for s in ["<a> and <b>", "“Wild” Rose", "Home", "“”"] {
+            assert!(!is_enclosed(s.as_bytes()), "{s}");
+        }
+    }
 
     #[test]
     fn caps_headlines() {
@@ -1087,6 +1176,10 @@ mod tests {
             "He said it would take years to repair the damage done by the storm last week",
             "“We are not done,” she said.",
             "これは日本語の文章です。長い文章を書くときにはスペースを使いません。",
+            // A closing quote or bracket after the sentence's own end.
+            "She told reporters that the vote would go ahead as planned.”",
+            "The results were better than the council had expected (see below.)",
+            "彼は記者たちに向かって「明日の朝もう一度ここに来て詳しく説明します。」",
         ];
         for s in yes {
             assert!(is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
@@ -1105,6 +1198,11 @@ mod tests {
             // Headlines: 15+ words, no sentence end, few function words.
             "* Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares health emergency",
             "Tow-truck operators to the rescue: owner of sailboat frozen in St. Croix River gets good news",
+            // Bare closing quotes and brackets end a quoted phrase or a
+            // tag, not a sentence.
+            "Trump says he went through ‘very routine physical’",
+            "Miss Moscow 2018 picked from 49 top beauties (PHOTOS)",
+            "The group played all of its greatest hits for the players'",
         ];
         for s in no {
             assert!(!is_prose(s.as_bytes(), s.split(' ').count()), "{s}");

@@ -316,3 +316,15 @@ fn capitals_before_the_article_and_short_subheadings_in_capitals_stay() {
     let doc = format!("{title}\n\n{P1}\n\n{sub}\n\n{P2}\n\n{notice}\n");
     assert_eq!(clean(&doc), doc);
 }
+
+#[test]
+fn a_headline_ending_in_a_quoted_phrase_does_not_shield_a_footer() {
+    // Ending in a closing quote without a full stop before it, the
+    // headline is no sentence, so it is part of the footer around it.
+    let doc = format!(
+        "{P1}\n\n{P2}\n\nSubscribe to our newsletter\n\n\
+         Trump says he went through ‘very routine physical’\n\n12:51 p.m.\n\n\
+         * Jury rules for half of 21 plaintiffs in used body parts suit …\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
