@@ -272,8 +272,12 @@ pub struct Cleaner<'r> {
     out: Vec<u8>,
     /// Scratch: the current normalized line.
     norm: Vec<u8>,
-    /// The last line written, for repeats.
+    /// The last line written, for repeats, when it is not in `out` (see
+    /// `prev_in_out`).
     prev_kept: Vec<u8>,
+    /// Where in `out` the last line written is, while it is there: kept
+    /// lines are not copied aside one by one, only when `out` is taken.
+    prev_in_out: Option<std::ops::Range<usize>>,
     /// 1-based number of the current document.
     doc: u64,
     /// 1-based number of the last line seen in this document.
@@ -311,6 +315,7 @@ impl<'r> Cleaner<'r> {
             out: Vec::with_capacity(1 << 16),
             norm: Vec::new(),
             prev_kept: Vec::new(),
+            prev_in_out: None,
             doc: 1,
             lineno: 0,
             kept_words: 0,
@@ -337,7 +342,31 @@ impl<'r> Cleaner<'r> {
 
     /// The output produced so far and not yet taken.
     pub fn output(&mut self) -> &mut Vec<u8> {
+        self.keep_prev_aside();
         &mut self.out
+    }
+
+    /// Copies the last line written out of `out`, which is about to be
+    /// taken or changed by the caller.
+    fn keep_prev_aside(&mut self) {
+        if let Some(r) = self.prev_in_out.take() {
+            self.prev_kept.clear();
+            self.prev_kept.extend_from_slice(&self.out[r]);
+        }
+    }
+
+    /// The last line written (empty if none, or if it cannot repeat).
+    fn prev(&self) -> &[u8] {
+        match &self.prev_in_out {
+            Some(r) => &self.out[r.clone()],
+            None => &self.prev_kept,
+        }
+    }
+
+    /// Forgets the last line written.
+    fn forget_prev(&mut self) {
+        self.prev_in_out = None;
+        self.prev_kept.clear();
     }
 
     /// Writes the pending output to `wtr` and clears it.
@@ -345,6 +374,7 @@ impl<'r> Cleaner<'r> {
         &mut self,
         wtr: &mut W,
     ) -> io::Result<()> {
+        self.keep_prev_aside();
         if !self.out.is_empty() {
             wtr.write_all(&self.out)?;
             self.out.clear();
@@ -587,7 +617,7 @@ impl<'r> Cleaner<'r> {
         let keep = match keep {
             Ok(_)
                 if self.config.heuristics
-                    && same_but_markers(text, &self.prev_kept) =>
+                    && same_but_markers(text, self.prev()) =>
             {
                 Err(Why::Heuristic(Heuristic::Repeat))
             }
@@ -598,11 +628,15 @@ impl<'r> Cleaner<'r> {
         }
         match keep {
             Ok(_) => {
-                self.prev_kept.clear();
-                self.prev_kept.extend_from_slice(text);
-                if !self.config.explain {
+                if self.config.explain {
+                    self.prev_in_out = None;
+                    self.prev_kept.clear();
+                    self.prev_kept.extend_from_slice(text);
+                } else {
                     self.begin_output_line();
+                    let start = self.out.len();
                     self.out.extend_from_slice(text);
+                    self.prev_in_out = Some(start..self.out.len());
                     self.out.push(b'\n');
                     self.stats.bytes_out += text.len() as u64 + 1;
                 }
@@ -731,7 +765,7 @@ impl<'r> Cleaner<'r> {
         self.stats.lines_out += 1;
         self.kept_words += long.words;
         // Nothing can repeat a line this long.
-        self.prev_kept.clear();
+        self.forget_prev();
         self.out.push(b'\n');
         if !self.config.explain {
             self.stats.bytes_out += 1;
@@ -801,7 +835,7 @@ impl<'r> Cleaner<'r> {
         self.soft_tail = None;
         self.wrote_any = false;
         self.need_blank = false;
-        self.prev_kept.clear();
+        self.forget_prev();
     }
 }
 

@@ -328,3 +328,21 @@ fn a_headline_ending_in_a_quoted_phrase_does_not_shield_a_footer() {
     );
     assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
 }
+
+#[test]
+fn a_repeat_is_seen_across_a_drained_output() {
+    // The line written last is looked up in the output buffer while it is
+    // there; taking the output must not lose it.
+    let rules = Rules::builtin();
+    let mut c = clean::Cleaner::new(&rules, Config::default());
+    let mut out = Vec::new();
+    c.line(P1.as_bytes());
+    c.drain_to(&mut out).unwrap();
+    assert_eq!(out, format!("{P1}\n").as_bytes());
+    c.line(P1.as_bytes());
+    c.line(b"");
+    c.line(P2.as_bytes());
+    c.end_document();
+    c.drain_to(&mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), format!("{P1}\n\n{P2}\n"));
+}
