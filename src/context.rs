@@ -32,7 +32,8 @@ nothing to tell chrome from content by.
 
 A block label ("Related stories", "More from …": rules of kind `block`)
 also claims the short lines after it when prose comes next, all but the
-last, which may be a subheading ([`Reason::Block`]). Under a block label a
+last, which may be a subheading ([`Reason::Block`]); chrome right under
+the label (a count, "(16 Videos)") does not end its claim. Under a block label a
 line needs a sentence end (not `?` or an ellipsis) or [`BLOCK_PROSE_WORDS`]
 words to be prose: headlines run long and ask questions.
 
@@ -350,6 +351,10 @@ impl Context {
             {
                 self.anchor_seen(Anchor::Block)
             }
+            // Chrome right under a block label ("(16 Videos)" under "More
+            // Videos") leaves the label's claim on the lines after it.
+            Verdict::Drop(_)
+                if self.anchor == Anchor::Block && !self.run_open() => {}
             Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
             Verdict::Keep(_) => {
                 prose = true;
@@ -433,6 +438,16 @@ impl Context {
         };
         self.push(entry, c);
         prose
+    }
+
+    /// Whether short lines wait for the anchor after them: the last line
+    /// queued (blank lines aside) is undecided.
+    fn run_open(&self) -> bool {
+        self.queue
+            .iter()
+            .rev()
+            .find(|e| e.text.is_some())
+            .is_some_and(|e| e.verdict == Verdict::Undecided)
     }
 
     /// Records an anchor: the run of short lines before it now knows both

@@ -346,3 +346,12 @@ fn a_repeat_is_seen_across_a_drained_output() {
     c.drain_to(&mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), format!("{P1}\n\n{P2}\n"));
 }
+
+#[test]
+fn chrome_right_under_a_block_label_leaves_it_its_lines() {
+    let doc = format!(
+        "{P1}\n\nMore Videos\n\n(16 Videos)\n\nMayor resigns after vote\n\n\
+         Schools reopen on Monday\n\nWhat the plan means\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\nWhat the plan means\n\n{P2}\n"));
+}
