@@ -18,7 +18,8 @@ pub enum Heuristic {
     /// A line made only of separator characters ([`is_separator`]).
     Separator,
     /// A line made only of Markdown link and emphasis leftovers
-    /// ([`is_markup`]).
+    /// ([`is_markup`]), or one identifier of the page's code: a CSS class,
+    /// an icon name ([`is_identifier`]).
     Markup,
     /// A short contact line with an e-mail address ([`is_contact`]).
     Contact,
@@ -78,7 +79,7 @@ impl Heuristic {
             Some(Heuristic::Separator)
         } else if words <= 16 && (is_date(line) || is_dateline(line)) {
             Some(Heuristic::Date)
-        } else if is_markup(line) {
+        } else if is_markup(line) || (words <= 2 && is_identifier(line)) {
             Some(Heuristic::Markup)
         } else if words <= 30 && is_contact(line) {
             Some(Heuristic::Contact)
@@ -104,6 +105,35 @@ impl fmt::Display for Heuristic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// Returns true if and only if `line` (list markers aside) is one
+/// identifier of the page's code, not a word: lowercase ASCII letters and
+/// digits in three or more parts joined by `-` or `_` (CSS classes such as
+/// `narrow-browser-and-phone`, slugs, `keyboard_arrow_down`), or two parts
+/// joined by `_` (icon names: `chevron_left`). Words with one hyphen
+/// (`follow-up`) are not.
+pub fn is_identifier(line: &[u8]) -> bool {
+    let token = &line[crate::rules::lead_end(line)..];
+    if token.len() < 8
+        || !token.iter().all(|&b| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || b == b'-'
+                || b == b'_'
+        })
+    {
+        return false;
+    }
+    let parts = token.split(|&b| b == b'-' || b == b'_');
+    let (mut n, mut empty) = (0, false);
+    for p in parts {
+        n += 1;
+        empty |= p.is_empty();
+    }
+    !empty
+        && (n >= 3 || (n == 2 && token.contains(&b'_')))
+        && token.iter().any(u8::is_ascii_lowercase)
 }
 
 /// Returns true if and only if `line` is a headline followed by a tag in
@@ -1581,6 +1611,31 @@ mod tests {
         }
         for s in ["a", "***a***", "1", "😀😀", "—Ed.", "…and then"] {
             assert!(!is_separator(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn identifiers() {
+        for s in [
+            "* narrow-browser-and-phone",
+            "medium-wide-browser",
+            "chevron_left",
+            "arrow_forward_ios",
+            "dp3_1_en",
+        ] {
+            assert!(is_identifier(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "follow-up",
+            "landscape-tablet",
+            "02-751-1500",
+            "2019-11-18",
+            "Medium-Wide-Browser",
+            "a-b-c",
+            "double--hyphen-word",
+            "word",
+        ] {
+            assert!(!is_identifier(s.as_bytes()), "{s}");
         }
     }
 
