@@ -291,6 +291,14 @@ const SHARE_NETWORKS: &[&str] = &[
     "weibo",
     "wechat",
     "viber",
+    // Icon-font names left by the buttons ("Facebook-f Linkedin-in
+    // Twitter").
+    "facebook-f",
+    "facebook-square",
+    "linkedin-in",
+    "twitter-square",
+    "instagram",
+    "youtube",
 ];
 
 /// Words that connect the buttons of a share row ("Share on: …", "Share
