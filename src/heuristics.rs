@@ -852,7 +852,8 @@ fn date_tok(t: &str) -> Option<DateTok> {
 /// Returns true if and only if `line` is only a date and/or time, as page
 /// chrome writes them: "July 8, 2017", "Updated July 9, 2017 6:35am",
 /// "Monday, November 18, 2019, 04:05 pm PT", "2019-11-18 09:38",
-/// "Posted: 18 Nov 2019", "3 hours ago".
+/// "Posted: 18 Nov 2019", "3 hours ago"; or a compact age, "14h 261"
+/// (hours, days or weeks, and an optional count).
 ///
 /// To keep timeline headings ("March 2019", "June 3") the date must be
 /// complete: a day, a month and a year, or a time of day, or a relative
@@ -860,7 +861,24 @@ fn date_tok(t: &str) -> Option<DateTok> {
 /// comes first. A line with any other word is never a date line.
 pub fn is_date(line: &[u8]) -> bool {
     // A time alone ("4:14 p.m.") is a heading in a live timeline.
-    date_parts(line).is_some_and(|(_, _, bare)| !bare)
+    is_compact_age(line) || date_parts(line).is_some_and(|(_, _, bare)| !bare)
+}
+
+/// Returns true if and only if `line` is an age in the compact form of
+/// teaser lists and feeds, hours, days or weeks, optionally followed by a
+/// count (of comments, of views): "14h", "5d 3494", "2w".
+fn is_compact_age(line: &[u8]) -> bool {
+    let mut tokens = line.split(|&b| b == b' ');
+    let Some(age) = tokens.next() else { return false };
+    let count = tokens.next();
+    let digits = age.iter().take_while(|b| b.is_ascii_digit()).count();
+    tokens.next().is_none()
+        && (1..=2).contains(&digits)
+        && age.len() == digits + 1
+        && matches!(age[digits], b'h' | b'd' | b'w')
+        && count.is_none_or(|c| {
+            (1..=7).contains(&c.len()) && c.iter().all(u8::is_ascii_digit)
+        })
 }
 
 /// Returns true if and only if `line` is a dateline: parts separated by
@@ -1560,6 +1578,11 @@ mod tests {
             // A video's length.
             "01:45",
             "20 November 2019 10:05 AEDT",
+            // Ages of a feed or teaser list, with a count.
+            "14h 261",
+            "5d 3494",
+            "9h",
+            "2w",
         ] {
             assert!(is_date(s.as_bytes()), "{s}");
         }
@@ -1588,6 +1611,12 @@ mod tests {
     #[test]
     fn dates_kept() {
         for s in [
+            // Not a compact age: other units, three digits, more words.
+            "5m",
+            "3 d",
+            "100h",
+            "14h 261 comments",
+            "4x4",
             // Headings of a live timeline ("The Latest").
             "4:14 p.m.",
             "10 p.m.",
