@@ -971,6 +971,10 @@ fn searched_phrase(rule: &Rule) -> &str {
 
 /// The offset of the first byte after the leading markers of `line`.
 pub(crate) fn lead_end(line: &[u8]) -> usize {
+    // No marker starts with a letter or digit: most lines end here.
+    if line.first().is_none_or(u8::is_ascii_alphanumeric) {
+        return 0;
+    }
     let mut i = 0;
     'outer: while i < line.len() {
         for m in LEAD {
