@@ -9,11 +9,12 @@ Every non-blank line gets a class when it arrives:
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
   sentence (`.` `?` `…` `;` `:` or the CJK full stops, also inside closing
   quotes and brackets, `said.”`; a bare closing quote ends a quoted phrase
-  as headlines do, an ellipsis after a space an excerpt cut short; not `!`: a short exclamation is more often a message of the
-  page, "Something went wrong with the connection!", "Thanks for signing
-  up!"), or long in characters for scripts written without spaces. A line
-  of fewer than [`RUNNING_WORDS`] words without a sentence end reads like
-  a headline ("* Drunk man terrorizes streets of small Polish town in
+  as headlines do, an ellipsis after a space an excerpt cut short; not
+  `!`: a short exclamation is more often a message of the page,
+  "Something went wrong with the connection!", "Thanks for signing up!"),
+  or long in characters for scripts written without spaces. A line of
+  fewer than [`RUNNING_WORDS`] words without a sentence end reads like a
+  headline ("* Drunk man terrorizes streets of small Polish town in
   Soviet tank while police watch"), and is prose only with the function
   words of running text ([`RUNNING_STOPWORD_PERCENT`]): the headlines of
   a teaser list after the article must not shield the footer around them;
@@ -33,9 +34,10 @@ nothing to tell chrome from content by.
 A block label ("Related stories", "More from …": rules of kind `block`)
 also claims the short lines after it when prose comes next, all but the
 last, which may be a subheading ([`Reason::Block`]); chrome right under
-the label (a count, "(16 Videos)") does not end its claim. Under a block label a
-line needs a sentence end (not `?` or an ellipsis) or [`BLOCK_PROSE_WORDS`]
-words to be prose: headlines run long and ask questions.
+the label (a count, "(16 Videos)") does not end its claim. Under a block
+label a line needs a sentence end (not `?` or an ellipsis) or
+[`BLOCK_PROSE_WORDS`] words to be prose: headlines run long and ask
+questions.
 
 Label-like short lines before the first prose line go ([`Reason::Header`]),
 as do lists there that follow chrome or hold a nested list (`+ ` items under
@@ -397,9 +399,9 @@ impl Context {
             }
         }
         let undecided = verdict == Verdict::Undecided;
-        // The line right after the title may be its subtitle.
-        // A name wholly in quotes or angle brackets is the title of a
-        // work or a quotation, not a menu item.
+        // The line right after the title may be its subtitle; a name
+        // wholly in quotes or angle brackets is the title of a work or a
+        // quotation, not a menu item.
         let label = undecided
             && !std::mem::take(&mut self.after_title)
             && is_label(text)
