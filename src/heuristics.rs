@@ -316,7 +316,7 @@ const SHARE_FILLERS: &[&str] =
 pub fn is_share_row(line: &[u8]) -> bool {
     // Most lines start with a letter that no share button starts with.
     if !line.first().is_some_and(|&b| {
-        b >= 0x80 || b"sStTeEmMpPcCfFxXlLwWrRgGvVdD|".contains(&b)
+        b >= 0x80 || b"sStTeEmMpPcCfFxXlLwWrRgGvVdDiIyY|".contains(&b)
     }) {
         return false;
     }
@@ -1515,6 +1515,8 @@ mod tests {
             "Share | Facebook | Twitter",
             "Share on: Facebook Twitter Reddit Google+",
             "Share this article via Email Facebook",
+            "Facebook-f Linkedin-in Twitter",
+            "Instagram Facebook YouTube",
         ] {
             assert!(is_share_row(s.as_bytes()), "{s}");
         }
