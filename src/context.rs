@@ -1001,6 +1001,13 @@ fn stopword_count(text: &[u8], enough: usize) -> usize {
 /// Returns true if and only if `w`, a space-free piece of a line, is a
 /// stopword once the punctuation and quotes around it are trimmed.
 fn raw_word_is_stopword(w: &[u8], set: &StopSet, lower: &mut String) -> bool {
+    // A long word with nothing to trim at either end: no stopword.
+    if w.len() > 8
+        && w[0].is_ascii_alphanumeric()
+        && w[w.len() - 1].is_ascii_alphanumeric()
+    {
+        return false;
+    }
     // Trim punctuation around the word (quotes, commas, brackets).
     let Some(s) = w.iter().position(|&b| is_word_byte(b)) else {
         return false;
