@@ -781,7 +781,9 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
     if words < SENTENCE_WORDS {
         return true; // a script without spaces: no word statistics
     }
-    let punctuated = sentence || text.iter().any(|b| b",.;:!?".contains(b));
+    let punctuated = sentence
+        || memchr::memchr3(b',', b'.', b';', text).is_some()
+        || memchr::memchr3(b':', b'!', b'?', text).is_some();
     // Without punctuation only a line dense with function words is prose.
     let min = if !ends && words < RUNNING_WORDS {
         RUNNING_STOPWORD_PERCENT
