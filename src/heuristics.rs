@@ -1080,6 +1080,12 @@ const BYLINE_JOINERS: &[&str] = &[
 /// Design" (one name) are not bylines.
 pub fn is_byline(line: &[u8]) -> bool {
     let body = &line[crate::rules::lead_end(line)..];
+    // Every form starts with an opener ("By", "Von", …): most lines are
+    // decided by their first word, once.
+    let first = body.split(|&b| b == b' ' || b == b',').next();
+    if first.is_some_and(|w| w.is_ascii() && !is_byline_opener(w)) {
+        return false;
+    }
     if byline_names(body) {
         return true;
     }
@@ -1310,14 +1316,15 @@ fn is_meta_part(p: &str) -> bool {
 }
 
 /// [`is_byline`] without a date: an opener and then only names.
+/// Whether the ASCII word `w` is one of [`BYLINE_OPENERS`], in any case.
+fn is_byline_opener(w: &[u8]) -> bool {
+    BYLINE_OPENERS.iter().any(|o| o.as_bytes().eq_ignore_ascii_case(w))
+}
+
 fn byline_names(body: &[u8]) -> bool {
     // The opener decides most lines, without decoding or allocating.
     let opener = body.split(|&b| b == b' ').next().unwrap_or_default();
-    if opener.is_ascii()
-        && !BYLINE_OPENERS
-            .iter()
-            .any(|o| o.as_bytes().eq_ignore_ascii_case(opener))
-    {
+    if opener.is_ascii() && !is_byline_opener(opener) {
         return false;
     }
     let Ok(s) = std::str::from_utf8(body) else {
