@@ -254,6 +254,11 @@ struct Entry {
     item: bool,
     /// Part of a footer list (see [`Reason::FooterList`]).
     footer: bool,
+    /// A label-like list item after the last prose line so far, with only
+    /// chrome after its run yet: part of a footer list if the document
+    /// ends before the next prose line (a second run, without that chrome,
+    /// sees the list end the document).
+    footer_pending: bool,
     /// The last prose line before it ends with a colon (it introduces a
     /// list).
     after_colon: bool,
@@ -283,6 +288,8 @@ pub struct Context {
     after_title: bool,
     /// Whether the last prose line ended with a colon.
     prose_colon: bool,
+    /// Whether queued lines have `footer_pending` set.
+    footer_pending: bool,
 }
 
 impl Default for Context {
@@ -304,6 +311,7 @@ impl Context {
             title_done: false,
             after_title: false,
             prose_colon: false,
+            footer_pending: false,
         }
     }
 
@@ -323,6 +331,7 @@ impl Context {
                 widget: false,
                 item: false,
                 footer: false,
+                footer_pending: false,
                 after_colon: false,
                 listed: false,
                 header_list: false,
@@ -433,6 +442,7 @@ impl Context {
             widget: false,
             item: label && crate::rules::lead_end(text) > 0,
             footer: false,
+            footer_pending: false,
             after_colon: self.prose_colon,
             listed: undecided && is_list_item(text),
             nested: undecided && text.starts_with(b"+ "),
@@ -457,6 +467,17 @@ impl Context {
     fn anchor_seen(&mut self, anchor: Anchor) {
         if anchor == Anchor::Prose {
             self.seen_prose = true;
+        }
+        if self.footer_pending
+            && matches!(anchor, Anchor::Prose | Anchor::Edge)
+        {
+            // Prose after the list: no footer; the end: a footer.
+            let end = anchor == Anchor::Edge;
+            for e in self.queue.iter_mut().filter(|e| e.footer_pending) {
+                e.footer_pending = false;
+                e.footer = end;
+            }
+            self.footer_pending = false;
         }
         let mut last = true;
         let (mut lines, mut counted, mut items, mut listed) = (0, 0, 0, 0);
@@ -496,8 +517,15 @@ impl Context {
         }
         // A list of labels between the last prose line and the end of the
         // document is a footer menu.
-        if anchor == Anchor::Edge && after_prose && items >= FOOTER_ITEMS {
-            self.mark_run(lines, |e| e.footer = e.item);
+        // A chrome line after the list defers the decision to the next
+        // prose line or the end.
+        if after_prose && items >= FOOTER_ITEMS {
+            if anchor == Anchor::Edge {
+                self.mark_run(lines, |e| e.footer = e.item);
+            } else if anchor != Anchor::Prose {
+                self.mark_run(lines, |e| e.footer_pending = e.item);
+                self.footer_pending = true;
+            }
         }
         // A run of short lines most of which are labels with counts is a
         // category or archive widget: its labels go.
@@ -542,6 +570,7 @@ impl Context {
         self.title_done = false;
         self.after_title = false;
         self.prose_colon = false;
+        self.footer_pending = false;
     }
 
     fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {
@@ -599,6 +628,9 @@ impl Context {
 /// it ended).
 fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     let next = e.next?;
+    if e.footer_pending {
+        return None;
+    }
     if !seen_prose {
         // Before the first prose line nothing is decided: a document
         // without prose keeps its short lines.

@@ -355,3 +355,24 @@ fn chrome_right_under_a_block_label_leaves_it_its_lines() {
     );
     assert_eq!(clean(&doc), format!("{P1}\n\nWhat the plan means\n\n{P2}\n"));
 }
+
+#[test]
+fn a_footer_list_followed_by_chrome_is_a_footer_list() {
+    // A separator (or any chrome) after the list used to keep it: a second
+    // run, without the separator, saw the list end the document and
+    // dropped it.
+    let doc = format!(
+        "{P1}\n\n{P2}\n\n* About Us\n* Contact Us\n* Careers\n\n___\n"
+    );
+    let once = clean(&doc);
+    assert_eq!(once, format!("{P1}\n\n{P2}\n"));
+    assert_eq!(clean(&once), once);
+    // Prose after the chrome: the list was inside the article.
+    let doc = format!(
+        "{P1}\n\n* About Us\n* Contact Us\n* Careers\n\n___\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\n* About Us\n* Contact Us\n* Careers\n\n{P2}\n")
+    );
+}
