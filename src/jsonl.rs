@@ -167,7 +167,7 @@ fn record(
     if !raw.starts_with('"') {
         return Err(format!("\"{}\" is not a string", opts.text_key));
     }
-    let value: Cow<'_, str> = serde_json::from_str(raw)
+    let value = unescape(raw)
         .map_err(|e| format!("bad \"{}\" string: {e}", opts.text_key))?;
     let start = raw.as_ptr() as usize - text.as_ptr() as usize;
     let end = start + raw.len();
@@ -183,6 +183,74 @@ fn record(
     out.extend_from_slice(&body[end..]);
     out.extend_from_slice(term);
     Ok(Outcome::Cleaned)
+}
+
+/// The value of the JSON string literal `raw` (quotes included, its syntax
+/// checked by the parser already): borrowed when it has no escapes. One
+/// pass that copies the runs between backslashes (found with `memchr`);
+/// lone surrogates in `\u` escapes are errors, as in serde_json.
+fn unescape(raw: &str) -> Result<Cow<'_, str>, &'static str> {
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .ok_or("not a string")?;
+    let b = inner.as_bytes();
+    let Some(mut at) = memchr::memchr(b'\\', b) else {
+        return Ok(Cow::Borrowed(inner));
+    };
+    let mut out = String::with_capacity(inner.len());
+    out.push_str(&inner[..at]);
+    while at < b.len() {
+        // `b[at]` is a backslash.
+        let esc = *b.get(at + 1).ok_or("escape at the end")?;
+        at += 2;
+        match esc {
+            b'"' => out.push('"'),
+            b'\\' => out.push('\\'),
+            b'/' => out.push('/'),
+            b'b' => out.push('\u{8}'),
+            b'f' => out.push('\u{c}'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b't' => out.push('\t'),
+            b'u' => {
+                let hi = hex4(b, at)?;
+                at += 4;
+                let c = match hi {
+                    0xD800..=0xDBFF => {
+                        if b.get(at) != Some(&b'\\')
+                            || b.get(at + 1) != Some(&b'u')
+                        {
+                            return Err("lone leading surrogate");
+                        }
+                        let lo = hex4(b, at + 2)?;
+                        if !(0xDC00..=0xDFFF).contains(&lo) {
+                            return Err("lone leading surrogate");
+                        }
+                        at += 6;
+                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return Err("lone trailing surrogate"),
+                    n => n,
+                };
+                out.push(char::from_u32(c).ok_or("bad escape")?);
+            }
+            _ => return Err("bad escape"),
+        }
+        let next = memchr::memchr(b'\\', &b[at..]).map_or(b.len(), |i| at + i);
+        out.push_str(&inner[at..next]);
+        at = next;
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// The four hex digits of a `\u` escape at `b[at..]`.
+fn hex4(b: &[u8], at: usize) -> Result<u32, &'static str> {
+    let digits = b.get(at..at + 4).ok_or("short \\u escape")?;
+    digits.iter().try_fold(0u32, |n, &d| {
+        let v = (d as char).to_digit(16).ok_or("bad \\u escape")?;
+        Ok(n * 16 + v)
+    })
 }
 
 /// Appends `s` (UTF-8) as a JSON string, with the escapes serde_json
@@ -324,6 +392,29 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(&s).unwrap()
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// Unescaping a string literal gives what serde_json gives, or an
+        /// error where serde_json errs.
+        #[test]
+        fn unescape_like_serde(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "日", "\\n", "\\t", "\\\"", "\\\\", "\\/", "\\b", "\\f",
+                "\\r", "\\u00e9", "\\u0000", "\\uD83D\\uDE00", "\\ud83d", "\\ude00",
+                "\\uDBFF\\uDFFF", "\\u12", "\\x", "\\u00zz", "word ",
+            ]), 0..20),
+        ) {
+            let lit = format!("\"{}\"", parts.concat());
+            let want: Result<String, _> = serde_json::from_str(&lit);
+            let got = unescape(&lit);
+            match (&want, &got) {
+                (Ok(w), Ok(g)) => proptest::prop_assert_eq!(w.as_str(), g.as_ref()),
+                (Err(_), Err(_)) => {}
+                _ => proptest::prop_assert!(false, "{lit}: serde {want:?}, ours {got:?}"),
+            }
         }
     }
 
