@@ -276,7 +276,7 @@ pub struct Cleaner<'r> {
     /// `prev_in_out`).
     prev_kept: Vec<u8>,
     /// Where in `out` the last line written is, while it is there: kept
-    /// lines are not copied aside one by one, only when `out` is taken.
+    /// lines are not copied aside one by one, only when `out` is drained.
     prev_in_out: Option<std::ops::Range<usize>>,
     /// 1-based number of the current document.
     doc: u64,
@@ -340,14 +340,13 @@ impl<'r> Cleaner<'r> {
         &self.config
     }
 
-    /// The output produced so far and not yet taken.
-    pub fn output(&mut self) -> &mut Vec<u8> {
-        self.keep_prev_aside();
-        &mut self.out
+    /// The number of output bytes produced so far and not yet taken.
+    pub fn output_len(&self) -> usize {
+        self.out.len()
     }
 
     /// Copies the last line written out of `out`, which is about to be
-    /// taken or changed by the caller.
+    /// taken.
     fn keep_prev_aside(&mut self) {
         if let Some(r) = self.prev_in_out.take() {
             self.prev_kept.clear();
@@ -629,8 +628,7 @@ impl<'r> Cleaner<'r> {
         match keep {
             Ok(_) => {
                 if self.config.explain {
-                    self.prev_in_out = None;
-                    self.prev_kept.clear();
+                    self.forget_prev();
                     self.prev_kept.extend_from_slice(text);
                 } else {
                     self.begin_output_line();

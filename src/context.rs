@@ -704,9 +704,7 @@ fn is_enclosed(text: &[u8]) -> bool {
 /// quote or bracket (a notice in capitals ends with a period).
 pub fn is_caps_headline(text: &[u8], words: usize) -> bool {
     if words < CAPS_WORDS
-        || [".", "!", "?", ";", ":", "…", "。"]
-            .iter()
-            .any(|e| text.ends_with(e.as_bytes()))
+        || SENTENCE_STOPS.iter().any(|e| text.ends_with(e.as_bytes()))
     {
         return false;
     }

@@ -492,7 +492,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
                     p.data.push(b.data);
                     p.shells.push((b.lines, b.arena));
                 }
-                if cleaner.output().len() >= 1 << 16 {
+                if cleaner.output_len() >= 1 << 16 {
                     cleaner.drain_to(wtr).map_err(stream::Error::Write)?;
                 }
             }

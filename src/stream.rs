@@ -184,7 +184,7 @@ pub fn run<R: Read, W: Write + ?Sized>(
         if opts.line_buffered {
             cleaner.drain_to(wtr).map_err(Error::Write)?;
             wtr.flush().map_err(Error::Write)?;
-        } else if cleaner.output().len() >= 1 << 16 {
+        } else if cleaner.output_len() >= 1 << 16 {
             cleaner.drain_to(wtr).map_err(Error::Write)?;
         }
     }
