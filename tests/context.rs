@@ -189,6 +189,21 @@ fn subtitle_after_the_title_is_kept() {
 }
 
 #[test]
+fn an_author_box_after_the_article_goes_with_its_bio() {
+    // (After 60 words of article text.)
+    let doc = format!(
+        "{P1}\n\n{P2}\n\n{P1}\n\n{P2}\n\nAbout the Author\n\nZac Hall\n\n@apollozac\n\n\
+         Zac covers city hall for the paper and hosts its weekly podcast \
+         about local politics, schools and the budget.\n\nZac Hall's \
+         favorite gear\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n\n{P1}\n\n{P2}\n"));
+    // Near the top (before 60 words of text) the label alone goes.
+    let doc = format!("About the author\n\n{P1}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n"));
+}
+
+#[test]
 fn labels_after_the_last_prose_are_kept() {
     // Articles end with labelled facts: no footer rule without chrome.
     let doc = format!("{P1}\n\n{P2}\n\nMeal 3\nNighttime Supplement\n");
