@@ -222,6 +222,45 @@ fn in_word_list(list: &[&str], word: &[u8]) -> bool {
         .is_ok_and(|w| list.contains(&w.to_lowercase().as_str()))
 }
 
+/// A quick "certainly not in these lists" for the word lists of the line
+/// tests: a bit per length (up to 63) for each pair of first and last
+/// byte of the lists' ASCII words, case folded. Most tokens of most lines
+/// are ruled out by one lookup, before the lists are scanned or the token
+/// lowercased.
+struct WordFilter([u64; 1024]);
+
+impl WordFilter {
+    fn new(lists: &[&[&str]]) -> WordFilter {
+        let mut t = [0u64; 1024];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let w = w.as_bytes();
+            // A token that is not ASCII is never ruled out, and an ASCII
+            // token can only equal an ASCII word.
+            if !w.is_empty() && w.is_ascii() {
+                t[WordFilter::slot(w)] |= 1 << w.len().min(63);
+            }
+        }
+        WordFilter(t)
+    }
+
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let first = usize::from(w[0].to_ascii_lowercase());
+        let last = usize::from(w[w.len() - 1].to_ascii_lowercase());
+        ((first << 5) ^ last) & 1023
+    }
+
+    /// False if `token`, in any case, is in none of the lists; true if it
+    /// may be (every non-ASCII token).
+    #[inline]
+    fn may_contain(&self, token: &[u8]) -> bool {
+        if token.is_empty() || !token.is_ascii() {
+            return true;
+        }
+        self.0[WordFilter::slot(token)] >> token.len().min(63) & 1 != 0
+    }
+}
+
 /// Returns true if and only if `line` is a photo credit written as a name
 /// of two to four capitalized words, a slash and a source of one to four
 /// capitalized words: "Jason Cipriani/ZDNet", "Getty Images/iStockphoto",
@@ -321,11 +360,18 @@ pub fn is_share_row(line: &[u8]) -> bool {
         return false;
     }
     let Ok(s) = std::str::from_utf8(line) else { return false };
+    static FILTER: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| {
+            WordFilter::new(&[SHARE_FILLERS, SHARE_ACTIONS, SHARE_NETWORKS])
+        });
     let (mut actions, mut networks) = (0, 0);
     for t in s.split(' ') {
         let t = t.trim_matches(|c: char| {
             matches!(c, '|' | '·' | '•' | ',' | '/' | ':')
         });
+        if !FILTER.may_contain(t.as_bytes()) {
+            return false;
+        }
         if t.is_empty()
             || SHARE_FILLERS.iter().any(|w| w.eq_ignore_ascii_case(t))
         {
@@ -388,6 +434,11 @@ pub fn is_pagination(line: &[u8]) -> bool {
 fn is_pager_token(t: &[u8]) -> bool {
     const ARROWS: &[&str] =
         &["…", "...", "»", "«", "›", "‹", ">", "<", "|", "→", "←"];
+    static FILTER: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| WordFilter::new(&[ARROWS, PAGER_WORDS]));
+    if !FILTER.may_contain(t) {
+        return false;
+    }
     if ARROWS.iter().any(|a| a.as_bytes() == t) {
         return true;
     }
@@ -776,9 +827,9 @@ const WEEKDAYS: &[&str] = &[
     "воскресенье",
 ];
 
-/// Splits `s` into lowercase tokens at spaces and at punctuation that
-/// dates use (`, / - . : | ( )`), keeping digits runs and words.
-fn date_tokens(s: &str) -> impl Iterator<Item = String> + '_ {
+/// Splits `s` into tokens at spaces and at punctuation that dates use
+/// (`, / - . : | ( )`), keeping digits runs and words.
+fn date_tokens(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| {
         c == ' '
             || matches!(
@@ -800,7 +851,6 @@ fn date_tokens(s: &str) -> impl Iterator<Item = String> + '_ {
             )
     })
     .filter(|t| !t.is_empty())
-    .map(str::to_lowercase)
 }
 
 /// What one token of a candidate date line is.
@@ -836,17 +886,30 @@ fn date_tok(t: &str) -> Option<DateTok> {
             _ => None,
         };
     }
-    if MONTHS.contains(&t) {
-        Some(DateTok::Month)
-    } else if WEEKDAYS.contains(&t) {
-        Some(DateTok::Weekday)
-    } else if DATE_WORDS.contains(&t) {
-        Some(DateTok::Filler)
-    } else if DATE_LABELS.contains(&t) {
-        Some(DateTok::Label)
-    } else {
-        None
-    }
+    date_word(t)
+}
+
+/// What the lowercase word `t` is in the date word lists: a month, a
+/// weekday, a filler or a label, in that order when it is in several.
+/// One hash lookup instead of a scan of the four lists (about 300 words).
+fn date_word(t: &str) -> Option<DateTok> {
+    static WORDS: std::sync::LazyLock<
+        std::collections::HashMap<&'static str, DateTok>,
+    > = std::sync::LazyLock::new(|| {
+        let mut m = std::collections::HashMap::new();
+        for (list, tok) in [
+            (MONTHS, DateTok::Month),
+            (WEEKDAYS, DateTok::Weekday),
+            (DATE_WORDS, DateTok::Filler),
+            (DATE_LABELS, DateTok::Label),
+        ] {
+            for &w in list {
+                m.entry(w).or_insert(tok);
+            }
+        }
+        m
+    });
+    WORDS.get(t).copied()
 }
 
 /// Returns true if and only if `line` is only a date and/or time, as page
@@ -940,18 +1003,35 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
     let mut weekdays = 0;
     // "am"/"pm" written out, alone or after the hour ("4pm", "4 p.m.").
     let mut ampm = false;
+    static FILTER: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| {
+            WordFilter::new(&[MONTHS, WEEKDAYS, DATE_WORDS, DATE_LABELS])
+        });
+    let mut low = String::new();
     for t in date_tokens(s) {
         // Two elements glued by the scrape: "Nov. 20, 2019Updated: …".
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        let t = if digits > 0 && DATE_LABELS.contains(&&t[digits..]) {
-            labels += 1;
-            t[..digits].to_string()
+        // A word in no list is no date word (see `date_tok`): most lines
+        // end here, at their first word, without lowercasing it.
+        if digits == 0 && !FILTER.may_contain(t.as_bytes()) {
+            return None;
+        }
+        // Lowercased into one buffer for the line.
+        low.clear();
+        if t.is_ascii() {
+            low.push_str(t);
+            low.make_ascii_lowercase();
         } else {
-            t
-        };
+            low.extend(t.chars().flat_map(char::to_lowercase));
+        }
+        if digits > 0 && DATE_LABELS.contains(&&low[digits..]) {
+            labels += 1;
+            low.truncate(digits);
+        }
+        let t = low.as_str();
         let unit = t.trim_start_matches(|c: char| c.is_ascii_digit());
         ampm |= matches!(unit, "am" | "pm" | "a" | "p");
-        match date_tok(&t) {
+        match date_tok(t) {
             None => return None,
             Some(DateTok::Number) => {
                 numbers += 1;
@@ -966,13 +1046,10 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
             Some(DateTok::Time) => time = true,
             Some(DateTok::Label) => labels += 1,
             Some(DateTok::Filler) => {
-                if matches!(
-                    t.as_str(),
-                    "am" | "pm" | "a.m" | "p.m" | "uhr" | "h"
-                ) {
+                if matches!(t, "am" | "pm" | "a.m" | "p.m" | "uhr" | "h") {
                     time = true;
                 }
-                if matches!(t.as_str(), "ago" | "vor" | "назад") {
+                if matches!(t, "ago" | "vor" | "назад") {
                     ago = true;
                 }
             }
@@ -1445,6 +1522,35 @@ fn find_email(line: &[u8]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_filter_never_rules_out_a_listed_word() {
+        let lists: &[&[&str]] = &[
+            MONTHS,
+            WEEKDAYS,
+            DATE_WORDS,
+            DATE_LABELS,
+            SHARE_FILLERS,
+            SHARE_ACTIONS,
+            SHARE_NETWORKS,
+            PAGER_WORDS,
+        ];
+        let filter = WordFilter::new(lists);
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let mut cap = w.to_string();
+            if let Some(c) = cap.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            for form in [w.to_string(), w.to_uppercase(), cap] {
+                assert!(filter.may_contain(form.as_bytes()), "{form}");
+            }
+        }
+        // Most words are ruled out; every non-ASCII word may be listed.
+        for w in ["council", "Voted", "budget", "x1"] {
+            assert!(!filter.may_contain(w.as_bytes()), "{w}");
+        }
+        assert!(filter.may_contain("Straße".as_bytes()));
+    }
 
     #[test]
     fn counted_teasers() {
