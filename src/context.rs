@@ -745,10 +745,15 @@ pub fn is_label(text: &[u8]) -> bool {
     {
         return false;
     }
-    let Ok(s) = std::str::from_utf8(&text[crate::rules::lead_end(text)..])
-    else {
-        return false;
-    };
+    let body = &text[crate::rules::lead_end(text)..];
+    if body.is_ascii() {
+        return is_ascii_label(body);
+    }
+    std::str::from_utf8(body).is_ok_and(is_unicode_label)
+}
+
+/// [`is_label`]'s word test, on characters.
+fn is_unicode_label(s: &str) -> bool {
     let mut upper = 0;
     for w in s.split(' ') {
         let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
@@ -767,6 +772,28 @@ pub fn is_label(text: &[u8]) -> bool {
         } else if c.is_lowercase() {
             let key = w.trim_matches(|c: char| !c.is_alphanumeric());
             if !is_stopword(key.as_bytes()) {
+                return false;
+            }
+        }
+    }
+    upper > 0
+}
+
+/// [`is_label`]'s word test for an ASCII line, on bytes (the same answer
+/// as [`is_unicode_label`], without decoding).
+fn is_ascii_label(body: &[u8]) -> bool {
+    let mut upper = 0;
+    for w in body.split(|&b| b == b' ') {
+        let Some(&c) = w.iter().find(|b| b.is_ascii_alphanumeric()) else {
+            continue;
+        };
+        if c.is_ascii_uppercase() || w[1..].iter().any(u8::is_ascii_uppercase)
+        {
+            upper += 1;
+        } else if c.is_ascii_lowercase() {
+            let s = w.iter().position(u8::is_ascii_alphanumeric).unwrap_or(0);
+            let e = w.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(s);
+            if !is_stopword(&w[s..=e]) {
                 return false;
             }
         }
@@ -836,6 +863,9 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
 /// scripts written without spaces between words (Chinese, Japanese, Thai,
 /// Lao, Khmer, Myanmar), where a line's length says more than its words.
 fn is_spaceless(text: &[u8]) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
     let Ok(s) = std::str::from_utf8(text) else { return false };
     let (mut letters, mut spaceless) = (0usize, 0usize);
     for c in s.chars().filter(|c| c.is_alphanumeric()) {
@@ -1155,6 +1185,36 @@ mod tests {
         assert!(ends_like_statement("“We won.”".as_bytes()));
         assert!(!ends_like_statement("“Is this the end?”".as_bytes()));
         assert!(!ends_like_statement("Oil prices steady after…)".as_bytes()));
+    }
+
+    #[test]
+    fn ascii_labels_are_decided_as_on_characters() {
+        // Every string of up to five of these bytes.
+        let alphabet = b"aA1 .(Bt";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().unwrap().len())
+                .flat_map(|w| {
+                    alphabet.iter().map(move |&b| {
+                        let mut w = w.clone();
+                        w.push(b);
+                        w
+                    })
+                })
+                .collect();
+            words.extend(longer);
+        }
+        for w in words.iter().chain([
+            b"Home and garden".to_vec(),
+            b"the iPhone".to_vec(),
+            b"(see More) 12".to_vec(),
+            b"of the".to_vec(),
+        ].iter()) {
+            let s = std::str::from_utf8(w).unwrap();
+            assert_eq!(is_ascii_label(w), is_unicode_label(s), "{s:?}");
+        }
     }
 
     #[test]
