@@ -1029,14 +1029,39 @@ fn stopword_count(text: &[u8], enough: usize) -> usize {
         };
         let spaces = space_mask(chunk);
         if spaces == 0 {
-            // A word of 8 bytes or more.
-            let end = memchr::memchr(b' ', &text[at..])
-                .map_or(text.len(), |k| at + k);
-            n += usize::from(raw_word_is_stopword(
-                &text[at..end],
-                set,
-                &mut lower,
-            ));
+            // A word of 8 bytes or more: its end found 8 bytes at a time
+            // (most are short of 16).
+            let mut end = at + 8;
+            loop {
+                match text.get(end..end + 8) {
+                    Some(c) => {
+                        let m = space_mask(u64::from_le_bytes(
+                            c.try_into().unwrap(),
+                        ));
+                        if m != 0 {
+                            end += m.trailing_zeros() as usize / 8;
+                            break;
+                        }
+                        end += 8;
+                    }
+                    None => {
+                        end = memchr::memchr(b' ', &text[end.min(text.len())..])
+                            .map_or(text.len(), |k| end + k);
+                        break;
+                    }
+                }
+            }
+            let w = &text[at..end];
+            n += usize::from(if end == at + 8
+                && chunk & HIGH == 0
+                && w[0].is_ascii_alphanumeric()
+                && w[7].is_ascii_alphanumeric()
+            {
+                // Eight letters: looked up from the load, as below.
+                set.contains(ascii_lower(chunk))
+            } else {
+                raw_word_is_stopword(w, set, &mut lower)
+            });
             at = end + 1;
             continue;
         }

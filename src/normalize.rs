@@ -448,7 +448,11 @@ fn block_masks(c: &[u8; 16]) -> (u16, u16, u16) {
 fn has_special(src: &[u8]) -> bool {
     let sequence_at = |i: usize| {
         let n = if src[i] == 0xC2 { 2 } else { 3 };
-        i + n <= src.len() && !matches!(tail(&src[..i + n]), Tail::Plain)
+        // A special sequence ends in a byte that may end one (curly
+        // quotes and dashes, the common case, do not).
+        i + n <= src.len()
+            && may_end_special(src[i + n - 1])
+            && !matches!(tail(&src[..i + n]), Tail::Plain)
     };
     memchr::memchr3_iter(0xC2, 0xE2, 0xE3, src).any(sequence_at)
         || memchr::memchr_iter(0xEF, src).any(sequence_at)
