@@ -1045,23 +1045,26 @@ fn stopword_count(text: &[u8], enough: usize) -> usize {
                         end += 8;
                     }
                     None => {
-                        end = memchr::memchr(b' ', &text[end.min(text.len())..])
-                            .map_or(text.len(), |k| end + k);
+                        end =
+                            memchr::memchr(b' ', &text[end.min(text.len())..])
+                                .map_or(text.len(), |k| end + k);
                         break;
                     }
                 }
             }
             let w = &text[at..end];
-            n += usize::from(if end == at + 8
-                && chunk & HIGH == 0
-                && w[0].is_ascii_alphanumeric()
-                && w[7].is_ascii_alphanumeric()
-            {
-                // Eight letters: looked up from the load, as below.
-                set.contains(ascii_lower(chunk))
-            } else {
-                raw_word_is_stopword(w, set, &mut lower)
-            });
+            n += usize::from(
+                if end == at + 8
+                    && chunk & HIGH == 0
+                    && w[0].is_ascii_alphanumeric()
+                    && w[7].is_ascii_alphanumeric()
+                {
+                    // Eight letters: looked up from the load, as below.
+                    set.contains(ascii_lower(chunk))
+                } else {
+                    raw_word_is_stopword(w, set, &mut lower)
+                },
+            );
             at = end + 1;
             continue;
         }
@@ -1231,12 +1234,15 @@ mod tests {
                 .collect();
             words.extend(longer);
         }
-        for w in words.iter().chain([
-            b"Home and garden".to_vec(),
-            b"the iPhone".to_vec(),
-            b"(see More) 12".to_vec(),
-            b"of the".to_vec(),
-        ].iter()) {
+        for w in words.iter().chain(
+            [
+                b"Home and garden".to_vec(),
+                b"the iPhone".to_vec(),
+                b"(see More) 12".to_vec(),
+                b"of the".to_vec(),
+            ]
+            .iter(),
+        ) {
             let s = std::str::from_utf8(w).unwrap();
             assert_eq!(is_ascii_label(w), is_unicode_label(s), "{s:?}");
         }
