@@ -280,8 +280,15 @@ pub struct Context {
     arena: Vec<u8>,
     /// The last anchor seen.
     anchor: Anchor,
-    /// Whether a prose line has been seen in this document.
+    /// Whether a prose line has been seen in this document (a headline
+    /// under a block label counts: see [`Context::push_line`]).
     seen_prose: bool,
+    /// Whether a prose anchor has been seen in this document. A line is
+    /// "before the prose" ([`Reason::Header`]) until then: a headline under
+    /// a block label that marked the document as having prose may itself
+    /// be dropped, and a second run, without it, must see the lines after
+    /// it the same way.
+    seen_anchor_prose: bool,
     /// Whether the title has been chosen.
     title_done: bool,
     /// Whether the last line pushed was the title.
@@ -308,6 +315,7 @@ impl Context {
             arena: Vec::new(),
             anchor: Anchor::Edge,
             seen_prose: false,
+            seen_anchor_prose: false,
             title_done: false,
             after_title: false,
             prose_colon: false,
@@ -437,7 +445,7 @@ impl Context {
             next: None,
             last: false,
             label,
-            before_prose: !self.seen_prose,
+            before_prose: !self.seen_anchor_prose,
             counted: undecided && is_count_label(text),
             widget: false,
             item: label && crate::rules::lead_end(text) > 0,
@@ -467,6 +475,7 @@ impl Context {
     fn anchor_seen(&mut self, anchor: Anchor) {
         if anchor == Anchor::Prose {
             self.seen_prose = true;
+            self.seen_anchor_prose = true;
         }
         if self.footer_pending
             && matches!(anchor, Anchor::Prose | Anchor::Edge)
@@ -567,6 +576,7 @@ impl Context {
         self.arena.clear();
         self.anchor = Anchor::Edge;
         self.seen_prose = false;
+        self.seen_anchor_prose = false;
         self.title_done = false;
         self.after_title = false;
         self.prose_colon = false;
