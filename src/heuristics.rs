@@ -341,9 +341,12 @@ const SHARE_NETWORKS: &[&str] = &[
 ];
 
 /// Words that connect the buttons of a share row ("Share on: …", "Share
-/// this article via …") and count as neither actions nor networks.
-const SHARE_FILLERS: &[&str] =
-    &["on", "via", "this", "article", "story", "post", "it", "to"];
+/// this article via …", "Partager sur …", "Compartir en …") and count as
+/// neither actions nor networks.
+const SHARE_FILLERS: &[&str] = &[
+    "on", "via", "this", "article", "story", "post", "it", "to", "auf", "per",
+    "sur", "par", "en", "por", "em", "no", "na", "su", "op", "в",
+];
 
 /// Returns true if and only if `line` is only the buttons of a share row:
 /// at least two, all share actions or social networks, and an action among
@@ -1630,6 +1633,13 @@ mod tests {
             "Share this article via Email Facebook",
             "Facebook-f Linkedin-in Twitter",
             "Instagram Facebook YouTube",
+            "Teilen auf Facebook",
+            "Partager sur Facebook",
+            "Compartir en Facebook",
+            "Compartilhar no Facebook",
+            "Condividi su Facebook",
+            "Delen op Facebook",
+            "Поделиться в Facebook",
         ] {
             assert!(is_share_row(s.as_bytes()), "{s}");
         }
@@ -1641,6 +1651,8 @@ mod tests {
             "Twitter",
             "Facebook Twitter",
             "Save the date",
+            "Facebook en Twitter",
+            "En Facebook",
         ] {
             assert!(!is_share_row(s.as_bytes()), "{s}");
         }
