@@ -646,6 +646,58 @@ const DATE_WORDS: &[&str] = &[
     "il",
     "y",
     "a",
+    // "Ago" in es, pt, it, nl ("hace 3 horas", "há 3 horas", "3 ore fa",
+    // "3 uur geleden"), "at" before a time ("às 10h30", "alle 10:30",
+    // "om 10:30", "um 10:30"), and the other forms of the units.
+    "hace",
+    "há",
+    "fa",
+    "geleden",
+    "às",
+    "alle",
+    "om",
+    "um",
+    "stunde",
+    "tag",
+    "tage",
+    "woche",
+    "wochen",
+    "monat",
+    "monaten",
+    "heure",
+    "semaine",
+    "semaines",
+    "mois",
+    "hora",
+    "minuto",
+    "minutos",
+    "día",
+    "dia",
+    "semana",
+    "semanas",
+    "mes",
+    "meses",
+    "ora",
+    "minuti",
+    "giorno",
+    "settimana",
+    "settimane",
+    "mese",
+    "mesi",
+    "dag",
+    "weken",
+    "maand",
+    "maanden",
+    "час",
+    "часа",
+    "минуту",
+    "минуты",
+    "день",
+    "дня",
+    "недели",
+    "недель",
+    "месяца",
+    "месяцев",
 ];
 
 /// Month names and abbreviations, lowercased (en, de, fr, es, pt, it, nl,
@@ -1011,6 +1063,7 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
             WordFilter::new(&[MONTHS, WEEKDAYS, DATE_WORDS, DATE_LABELS])
         });
     let mut low = String::new();
+    let mut prev_y = false;
     for t in date_tokens(s) {
         // Two elements glued by the scrape: "Nov. 20, 2019Updated: …".
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -1052,11 +1105,17 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
                 if matches!(t, "am" | "pm" | "a.m" | "p.m" | "uhr" | "h") {
                     time = true;
                 }
-                if matches!(t, "ago" | "vor" | "назад") {
+                // "il y a" is French for "ago".
+                if matches!(
+                    t,
+                    "ago" | "vor" | "назад" | "hace" | "há" | "fa" | "geleden"
+                ) || (t == "a" && prev_y)
+                {
                     ago = true;
                 }
             }
         }
+        prev_y = t == "y";
     }
     // "14:05" is split into two numbers; a colon between digits is a time.
     let b = line;
@@ -1691,6 +1750,16 @@ mod tests {
             "18.11.2019",
             "3 hours ago",
             "vor 3 Stunden",
+            "il y a 3 heures",
+            "hace 3 horas",
+            "há 3 horas",
+            "3 ore fa",
+            "3 uur geleden",
+            "3 часа назад",
+            "12/03/2019 às 10h30",
+            "12 marzo 2019 alle 10:30",
+            "12 maart 2019 om 10:30",
+            "12. März 2019 um 10:30",
             "19 novembre 2019 à 10h45",
             "Publicado el 18 de noviembre de 2019",
             "Опубликовано 18 ноября 2019",
@@ -1761,6 +1830,12 @@ mod tests {
             "29 November 2018 | 20 January 2019",
             "* March 2019",
             "* 2019",
+            // Counts of time without "ago" are no timestamps.
+            "3 heures",
+            "3 ore",
+            "Il a 3 enfants",
+            "Hace 3 años que vive aquí",
+            "12 marzo",
         ] {
             assert!(!is_date(s.as_bytes()), "{s}");
         }
