@@ -55,7 +55,8 @@ pub enum Kind {
     Line,
     /// `count`: the whole line is the phrase, optionally with a number
     /// before it or after it (`12 Comments`, `Comments (12)`, `3 min read`,
-    /// `Image 3 of 12`).
+    /// `Image 3 of 12`, `Seite 2 von 5`, in the languages of the builtin
+    /// rules).
     Count,
     /// `prefix[/N]`: the line starts with the phrase and has at most N
     /// words (default [`EDGE_WORDS`]).
@@ -1047,6 +1048,11 @@ fn word_char_before(line: &[u8], i: usize) -> bool {
     }
 }
 
+/// The word between a position and a total: "3 of 12", "3 von 12",
+/// "3 sur 12", "3 de 12", "3 di 12", "3 van 12", "3 из 12".
+const POSITION_WORDS: &[&str] =
+    &[" of ", " von ", " sur ", " de ", " di ", " van ", " из "];
+
 /// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
 /// `M` `+` inside or after, optionally in parentheses or brackets, or a
 /// position such as `3 of 12` or `3/12`.
@@ -1063,8 +1069,11 @@ fn is_count(s: &[u8]) -> bool {
                     || matches!(b, b',' | b'.' | b'k' | b'K' | b'M' | b'+')
             })
     };
-    if let Some(at) = s.windows(4).position(|w| w == b" of ") {
-        return number(&s[..at]) && number(&s[at + 4..]);
+    // "3 of 12" and its forms in the languages of the builtin rules.
+    for sep in POSITION_WORDS {
+        if let Some(at) = memchr::memmem::find(s, sep.as_bytes()) {
+            return number(&s[..at]) && number(&s[at + sep.len()..]);
+        }
     }
     if let Some(at) = memchr::memchr(b'/', s) {
         return number(&s[..at]) && number(&s[at + 1..]);
@@ -1532,6 +1541,26 @@ mod tests {
                     proptest::prop_assert_eq!(warm.find(&n, words, armed), r.find(&n, words, armed));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn positions_in_the_languages_of_the_builtin_rules() {
+        let r = rules("count page\ncount seite\ncount страница\ncount bild\n");
+        for line in [
+            "Page 2 of 5",
+            "Page 2 sur 5",
+            "Seite 2 von 5",
+            "Страница 2 из 5",
+            "Bild 3 von 12",
+            "3 von 12 Bild",
+        ] {
+            assert!(hit(&r, line), "{line}");
+        }
+        for line in
+            ["Page two of five", "Seite 2 von drei", "Page 2 of 5 words"]
+        {
+            assert!(!hit(&r, line), "{line}");
         }
     }
 
