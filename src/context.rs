@@ -794,14 +794,14 @@ fn is_unicode_label(s: &str) -> bool {
 fn is_ascii_label(body: &[u8]) -> bool {
     let mut upper = 0;
     for w in body.split(|&b| b == b' ') {
-        let Some(&c) = w.iter().find(|b| b.is_ascii_alphanumeric()) else {
+        let Some(s) = w.iter().position(u8::is_ascii_alphanumeric) else {
             continue;
         };
+        let c = w[s];
         if c.is_ascii_uppercase() || w[1..].iter().any(u8::is_ascii_uppercase)
         {
             upper += 1;
         } else if c.is_ascii_lowercase() {
-            let s = w.iter().position(u8::is_ascii_alphanumeric).unwrap_or(0);
             let e = w.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(s);
             if !is_stopword(&w[s..=e]) {
                 return false;

@@ -1080,7 +1080,10 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
         } else {
             low.extend(t.chars().flat_map(char::to_lowercase));
         }
-        if digits > 0 && DATE_LABELS.contains(&&low[digits..]) {
+        if digits > 0
+            && digits < low.len()
+            && DATE_LABELS.contains(&&low[digits..])
+        {
             labels += 1;
             low.truncate(digits);
         }

@@ -1050,8 +1050,8 @@ fn word_char_before(line: &[u8], i: usize) -> bool {
 
 /// The word between a position and a total: "3 of 12", "3 von 12",
 /// "3 sur 12", "3 de 12", "3 di 12", "3 van 12", "3 из 12".
-const POSITION_WORDS: &[&str] =
-    &[" of ", " von ", " sur ", " de ", " di ", " van ", " из "];
+const POSITION_WORDS: &[&[u8]] =
+    &[b"of", b"von", b"sur", b"de", b"di", b"van", "из".as_bytes()];
 
 /// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
 /// `M` `+` inside or after, optionally in parentheses or brackets, or a
@@ -1069,11 +1069,13 @@ fn is_count(s: &[u8]) -> bool {
                     || matches!(b, b',' | b'.' | b'k' | b'K' | b'M' | b'+')
             })
     };
-    // "3 of 12" and its forms in the languages of the builtin rules.
-    for sep in POSITION_WORDS {
-        if let Some(at) = memchr::memmem::find(s, sep.as_bytes()) {
-            return number(&s[..at]) && number(&s[at + sep.len()..]);
-        }
+    // "3 of 12" and its forms in the languages of the builtin rules: three
+    // words (a number never holds a space).
+    let mut words = s.split(|&b| b == b' ');
+    if let (Some(a), Some(w), Some(b), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    {
+        return POSITION_WORDS.contains(&w) && number(a) && number(b);
     }
     if let Some(at) = memchr::memchr(b'/', s) {
         return number(&s[..at]) && number(&s[at + 1..]);
