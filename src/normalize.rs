@@ -353,31 +353,100 @@ pub fn clean_words(src: &[u8]) -> Option<usize> {
         return None;
     }
     let mut blocks = src.chunks_exact(16);
-    let mut high = 0u16;
     let mut prev_space = 0u16;
     let mut spaces_seen = 0usize;
+    // Where a special sequence may end: a byte that may end one, one
+    // byte after a `C2` or two after an `E2`, `E3` or `EF` (the lead
+    // bytes of the block before carried over). Only blocks with a byte of
+    // 0x80 or above can hold either, and curly quotes, dashes and accented
+    // letters never make a candidate, so `has_special` runs on few lines.
+    let (mut prev_c2, mut prev_e) = (0u16, 0u16);
+    let mut candidate = false;
     for c in &mut blocks {
-        let (controls, spaces, highs) = masks16(c.try_into().unwrap());
+        let c: &[u8; 16] = c.try_into().unwrap();
+        let (controls, spaces, highs) = masks16(c);
         if controls != 0 || spaces & (spaces << 1 | prev_space) != 0 {
             return None;
         }
         prev_space = spaces >> 15;
         spaces_seen += ones16(spaces);
-        high |= highs;
+        if highs != 0 {
+            let (c2, e, ends) = special_masks16(c);
+            let after = (c2 << 1 | prev_c2 >> 15) | (e << 2 | prev_e >> 14);
+            candidate |= ends & after != 0;
+            (prev_c2, prev_e) = (c2, e);
+        } else {
+            (prev_c2, prev_e) = (0, 0);
+        }
     }
     let mut prev = prev_space != 0;
-    for &b in blocks.remainder() {
+    let start = src.len() - blocks.remainder().len();
+    for (i, &b) in blocks.remainder().iter().enumerate() {
         if b < 0x20 || b == b' ' && prev {
             return None;
         }
         prev = b == b' ';
         spaces_seen += usize::from(prev);
-        high |= u16::from(b >= 0x80);
+        let at = start + i;
+        candidate |= may_end_special(b)
+            && (at >= 1 && src[at - 1] == 0xC2
+                || at >= 2 && matches!(src[at - 2], 0xE2 | 0xE3 | 0xEF));
     }
-    if high != 0 && has_special(src) {
+    if candidate && has_special(src) {
         return None;
     }
     Some(spaces_seen + 1)
+}
+
+/// Bit masks of the `C2` bytes, the `E2`/`E3`/`EF` bytes and the bytes
+/// that [may end](may_end_special) a special sequence among 16 bytes.
+#[inline(always)]
+fn special_masks16(c: &[u8; 16]) -> (u16, u16, u16) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    // SAFETY: the only requirement of `sse2_special_masks16` is SSE2,
+    // which this build enables (the cfg above).
+    return unsafe { sse2_special_masks16(c) };
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    return block_special_masks(c);
+}
+
+/// [`special_masks16`] in vector compares and `pmovmskb`s.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn sse2_special_masks16(c: &[u8; 16]) -> (u16, u16, u16) {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set_epi64x, _mm_set1_epi8,
+    };
+    let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
+    let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
+    let v = _mm_set_epi64x(hi as i64, lo as i64);
+    let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+    let c2 = eq(0xC2);
+    let e = _mm_or_si128(_mm_or_si128(eq(0xE2), eq(0xE3)), eq(0xEF));
+    // 0x80..=0x8B are the signed bytes below -116.
+    let low = _mm_cmplt_epi8(v, _mm_set1_epi8(-116));
+    let ends = _mm_or_si128(
+        _mm_or_si128(low, _mm_or_si128(eq(0x9F), eq(0xA0))),
+        _mm_or_si128(eq(0xAD), _mm_or_si128(eq(0xAF), eq(0xBF))),
+    );
+    (
+        _mm_movemask_epi8(c2) as u16,
+        _mm_movemask_epi8(e) as u16,
+        _mm_movemask_epi8(ends) as u16,
+    )
+}
+
+/// [`special_masks16`] without vector instructions.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn block_special_masks(c: &[u8; 16]) -> (u16, u16, u16) {
+    let (mut c2, mut e, mut ends) = (0u16, 0u16, 0u16);
+    for (i, &b) in c.iter().enumerate() {
+        c2 |= u16::from(b == 0xC2) << i;
+        e |= u16::from(matches!(b, 0xE2 | 0xE3 | 0xEF)) << i;
+        ends |= u16::from(may_end_special(b)) << i;
+    }
+    (c2, e, ends)
 }
 
 /// The number of set bits of each byte value.
@@ -604,6 +673,11 @@ mod tests {
             b"some more text here\xE2\x80\x8B",
             b"\xEF\xBB\xBFsome more text here",
             b"soft\xC2\xADhyphen in a longer line",
+            // Sequences across the 16-byte blocks of the fast check.
+            b"fifteen bytes..\xC2\xA0and more words after it",
+            b"fourteen bytes\xE2\x80\x8Band more words after it",
+            b"fifteen bytes..\xE2\x80\x8Band more words after it",
+            b"a line of thirty-one bytes ....\xEF\xBB\xBF",
         ];
         for &s in dirty {
             assert!(!is_clean(s), "{s:?}");
@@ -643,6 +717,7 @@ mod tests {
         #[test]
         fn masks16_equal_the_loop(c in proptest::array::uniform16(proptest::num::u8::ANY)) {
             proptest::prop_assert_eq!(masks16(&c), block_masks(&c));
+            proptest::prop_assert_eq!(special_masks16(&c), block_special_masks(&c));
         }
     }
 
