@@ -1048,10 +1048,11 @@ pub fn is_dateline(line: &[u8]) -> bool {
 fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
     // List markers before a date ("* 12 November 2019") are no words.
     let line = &line[crate::rules::lead_end(line)..];
-    let Ok(s) = std::str::from_utf8(line) else { return None };
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    // Most lines have no digit: no date, and no UTF-8 check either.
+    if !line.iter().any(u8::is_ascii_digit) {
         return None;
     }
+    let Ok(s) = std::str::from_utf8(line) else { return None };
     let (mut numbers, mut years, mut months, mut labels) = (0, 0, 0, 0);
     let mut time = false;
     let mut ago = false;

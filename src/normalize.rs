@@ -78,14 +78,6 @@ pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of every byte.
 pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Flags (in the high bit) the bytes of `w` below 0x20, exactly at the
-/// lowest one: a borrow can spread only upwards from such a byte. Bytes of
-/// 0x80 and above are not flagged.
-#[inline]
-fn controls(w: u64) -> u64 {
-    w.wrapping_sub(0x20 * ONES) & !w & HIGH
-}
-
 /// The high bit of every byte of `w` that is a space, exactly (no carries
 /// cross bytes).
 #[inline]
@@ -95,20 +87,68 @@ pub(crate) fn space_mask(w: u64) -> u64 {
     !((x & LOW7).wrapping_add(LOW7) | x) & HIGH
 }
 
-/// Returns true if the eight bytes packed in `w` may be copied as they
-/// are: printable ASCII with every space single. `space_before_ok` says a
-/// space in the first byte is single on the left (a plain non-space byte
-/// of the same run precedes it), `space_after_ok` that a space in the last
-/// byte is followed by a plain byte.
-#[inline]
-fn plain_chunk(w: u64, space_before_ok: bool, space_after_ok: bool) -> bool {
-    if controls(w) | w & HIGH != 0 {
-        return false;
+/// The bytes among `src[i..i + 16]` that end a plain run begun at
+/// `start` (bit `j` for byte `i + j`): every byte that is not plain (see
+/// [`is_special_byte`]) except a single space, one after a non-space byte
+/// of the run and before a plain byte. Needs `src[i + 16]`.
+#[inline(always)]
+fn run_breaks16(src: &[u8], start: usize, i: usize) -> u16 {
+    let c: &[u8; 16] = src[i..i + 16].try_into().unwrap();
+    let (special, spaces) = special_bytes16(c);
+    // The byte after each one is special; byte 15's is src[i + 16].
+    let next_special =
+        special >> 1 | u16::from(is_special_byte(src[i + 16])) << 15;
+    // The byte before each one is a space, or (for byte 0) not in the run.
+    let before = spaces << 1 | u16::from(i == start || src[i - 1] == b' ');
+    special & !(spaces & !before & !next_special)
+}
+
+/// Bit masks of the [special](is_special_byte) bytes (spaces among them)
+/// and of the spaces among 16 bytes.
+#[inline(always)]
+fn special_bytes16(c: &[u8; 16]) -> (u16, u16) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    // SAFETY: the only requirement of `sse2_special_bytes16` is SSE2,
+    // which this build enables (the cfg above).
+    return unsafe { sse2_special_bytes16(c) };
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    return block_special_bytes(c);
+}
+
+/// [`special_bytes16`] in vector compares and `pmovmskb`s.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn sse2_special_bytes16(c: &[u8; 16]) -> (u16, u16) {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_min_epu8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    };
+    let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
+    let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
+    let v = _mm_set_epi64x(hi as i64, lo as i64);
+    let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+    let below = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
+    // may_end_special: 0x80..=0x8B are the signed bytes below -116.
+    let low = _mm_cmplt_epi8(v, _mm_set1_epi8(-116));
+    let ends = _mm_or_si128(
+        _mm_or_si128(low, _mm_or_si128(eq(0x9F), eq(0xA0))),
+        _mm_or_si128(eq(0xAD), _mm_or_si128(eq(0xAF), eq(0xBF))),
+    );
+    (
+        _mm_movemask_epi8(_mm_or_si128(below, ends)) as u16,
+        _mm_movemask_epi8(eq(b' ')) as u16,
+    )
+}
+
+/// [`special_bytes16`] without vector instructions.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn block_special_bytes(c: &[u8; 16]) -> (u16, u16) {
+    let (mut special, mut spaces) = (0u16, 0u16);
+    for (i, &b) in c.iter().enumerate() {
+        special |= u16::from(is_special_byte(b)) << i;
+        spaces |= u16::from(b == b' ') << i;
     }
-    let spaces = space_mask(w);
-    spaces & (spaces >> 8) == 0
-        && (spaces & 0x80 == 0 || space_before_ok)
-        && (spaces >> 56 == 0 || space_after_ok)
+    (special, spaces)
 }
 
 /// The most output bytes [`Normalizer::stable_len`] holds back.
@@ -160,18 +200,15 @@ impl Normalizer {
         while i < src.len() {
             let start = i;
             while i < src.len() {
-                // Eight plain ASCII bytes at a time, spaces included when
-                // each is single (see `plain_chunk`).
-                if CHUNKS
-                    && let Some(c) = src.get(i..i + 8)
-                    && plain_chunk(
-                        u64::from_le_bytes(c.try_into().unwrap()),
-                        i > start && src[i - 1] != b' ',
-                        src.get(i + 8).is_some_and(|&b| !is_special_byte(b)),
-                    )
-                {
-                    i += 8;
-                    continue;
+                // Sixteen bytes at a time, up to the first that ends the
+                // run (see `run_breaks16`), which the loop below looks at.
+                if CHUNKS && i + 16 < src.len() {
+                    let breaks = run_breaks16(src, start, i);
+                    if breaks == 0 {
+                        i += 16;
+                        continue;
+                    }
+                    i += breaks.trailing_zeros() as usize;
                 }
                 let b = src[i];
                 if !is_special_byte(b) {
@@ -718,6 +755,7 @@ mod tests {
         fn masks16_equal_the_loop(c in proptest::array::uniform16(proptest::num::u8::ANY)) {
             proptest::prop_assert_eq!(masks16(&c), block_masks(&c));
             proptest::prop_assert_eq!(special_masks16(&c), block_special_masks(&c));
+            proptest::prop_assert_eq!(special_bytes16(&c), block_special_bytes(&c));
         }
     }
 
