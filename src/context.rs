@@ -1083,11 +1083,27 @@ fn stopword_count(text: &[u8], enough: usize) -> usize {
             let word = chunk & (u64::MAX >> (64 - 8 * len));
             let (first, last) = (text[at], text[at + len - 1]);
             n += usize::from(
-                if word & HIGH == 0
-                    && first.is_ascii_alphanumeric()
-                    && last.is_ascii_alphanumeric()
-                {
-                    set.contains(ascii_lower(word))
+                if word & HIGH == 0 && first.is_ascii_alphanumeric() {
+                    if last.is_ascii_alphanumeric() {
+                        set.contains(ascii_lower(word))
+                    } else if len >= 2
+                        && matches!(
+                            last,
+                            b',' | b'.' | b';' | b':' | b'!' | b'?'
+                        )
+                        && text[at + len - 2].is_ascii_alphanumeric()
+                    {
+                        // "said," "it." are the word without its
+                        // punctuation (as `raw_word_is_stopword` trims it).
+                        let w = word & (u64::MAX >> (64 - 8 * (len - 1)));
+                        set.contains(ascii_lower(w))
+                    } else {
+                        raw_word_is_stopword(
+                            &text[at..at + len],
+                            set,
+                            &mut lower,
+                        )
+                    }
                 } else {
                     raw_word_is_stopword(&text[at..at + len], set, &mut lower)
                 },
@@ -1375,6 +1391,7 @@ mod tests {
                 "the", "The", "THE", "of", "“the”", "(and", "and,", "für", "Für", "não",
                 "«le»", "é", "zwischen", "abcdefgh", "abcdefghi", "the...", "—", "x",
                 "don't", "it’s", "1999", "a", "¿que", "über", "\u{ff}", "of!!!!!!!!",
+                "it.", "don't,", "a?", "in:", ".,", "1;",
             ]), 0..40),
             enough in 0usize..12,
         ) {
