@@ -58,9 +58,17 @@ pub mod wet;
 pub use cleaner::{Cleaner, Config, Stats};
 pub use rules::Rules;
 
-/// Cleans one whole document held in memory, as `clean` does on stdin.
+/// Cleans one whole document held in memory (or records, with
+/// [`Config::record_terminator`]), as `clean` does on stdin, without
+/// copying it into a read buffer ([`stream::run_slice`]).
 pub fn clean_bytes(input: &[u8], rules: &Rules, config: &Config) -> Vec<u8> {
-    clean_reader(input, rules, config)
+    let mut cleaner = Cleaner::new(rules, config.clone());
+    stream::run_slice(input, &mut cleaner, config.record_terminator, true);
+    let mut out = Vec::new();
+    if let Err(e) = cleaner.drain_to(&mut out) {
+        unreachable!("writing to memory cannot fail: {e}");
+    }
+    out
 }
 
 /// Cleans everything `rdr` yields (one document, or records with

@@ -469,7 +469,8 @@ fn process<W: Write>(
         }
         Mode::Jsonl => {
             let opts = jsonl_options(args);
-            let rdr = BufReader::with_capacity(1 << 16, rdr);
+            // Records are cleaned in place in this buffer when they fit.
+            let rdr = BufReader::with_capacity(stream::READ_SIZE, rdr);
             let c = check_records(jsonl::run(rdr, out, cleaner, &opts), name)?;
             counts.add(&c.into());
             Ok(())

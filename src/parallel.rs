@@ -202,15 +202,11 @@ fn clean_batch(
     let mut out = Vec::with_capacity(batch.data.len());
     match format {
         Format::Nul => {
-            let opts = stream::Options {
-                record_terminator: Some(0),
-                line_buffered: false,
-                end_document_at_eof: true,
-                count_input: true,
-                size_hint: None,
-            };
-            stream::run(&batch.data[..], &mut out, cleaner, &opts)
-                .map_err(Error::Io)?;
+            cleaner.count_bytes_in(batch.data.len());
+            stream::run_slice(&batch.data, cleaner, Some(0), true);
+            cleaner
+                .drain_to(&mut out)
+                .map_err(|e| Error::Io(stream::Error::Write(e)))?;
         }
         Format::Jsonl(opts) => {
             let opts = jsonl::Options {

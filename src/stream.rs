@@ -115,9 +115,9 @@ impl std::error::Error for RecordError {
     }
 }
 
-/// The read buffer and line-splitting state.
+/// The line-splitting state over a buffer.
+#[derive(Default)]
 struct Splitter {
-    buf: Vec<u8>,
     /// Valid bytes: `buf[start..end]`.
     start: usize,
     end: usize,
@@ -148,28 +148,22 @@ pub fn run<R: Read, W: Write + ?Sized>(
     if let Some(n) = opts.size_hint.filter(|&n| n < max_line) {
         cap = cap.min(n + 1);
     }
-    let mut s = Splitter {
-        buf: vec![0; cap],
-        start: 0,
-        end: 0,
-        skip_lf: false,
-        in_long: false,
-        record_open: false,
-    };
+    let mut buf = vec![0; cap];
+    let mut s = Splitter::default();
     let term = opts.record_terminator;
     loop {
         // Make room: move the partial line to the front.
-        if s.start > 0 && (s.end == s.buf.len() || s.start == s.end) {
-            s.buf.copy_within(s.start..s.end, 0);
+        if s.start > 0 && (s.end == buf.len() || s.start == s.end) {
+            buf.copy_within(s.start..s.end, 0);
             s.end -= s.start;
             s.start = 0;
         }
         // A hint that was too small: grow to the normal size.
-        if s.start == 0 && s.end == s.buf.len() && s.buf.len() < full_cap {
-            s.buf.resize(full_cap, 0);
+        if s.start == 0 && s.end == buf.len() && buf.len() < full_cap {
+            buf.resize(full_cap, 0);
         }
-        let want = (s.buf.len() - s.end).min(READ_SIZE);
-        let n = match rdr.read(&mut s.buf[s.end..s.end + want]) {
+        let want = (buf.len() - s.end).min(READ_SIZE);
+        let n = match rdr.read(&mut buf[s.end..s.end + want]) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -180,7 +174,7 @@ pub fn run<R: Read, W: Write + ?Sized>(
         }
         let scan_from = s.end;
         s.end += n;
-        split(&mut s, scan_from, cleaner, term, max_line);
+        split(&buf, &mut s, scan_from, cleaner, term, max_line);
         if opts.line_buffered {
             cleaner.drain_to(wtr).map_err(Error::Write)?;
             wtr.flush().map_err(Error::Write)?;
@@ -188,29 +182,59 @@ pub fn run<R: Read, W: Write + ?Sized>(
             cleaner.drain_to(wtr).map_err(Error::Write)?;
         }
     }
-    // The last line, if it had no terminator.
+    finish(&buf, &mut s, cleaner, term, opts.end_document_at_eof);
+    cleaner.drain_to(wtr).map_err(Error::Write)?;
+    wtr.flush().map_err(Error::Write)
+}
+
+/// [`run`] over input that is all in memory, with the output left in the
+/// cleaner (take it with [`Cleaner::drain_to`]): the lines are handed
+/// over from `data` itself, with no read buffer and no copy. The cleaner
+/// sees the same calls as from [`run`], but a line of
+/// [`Config::max_line`](crate::Config::max_line) bytes or more comes in
+/// one piece (its output is the same).
+pub fn run_slice(
+    data: &[u8],
+    cleaner: &mut Cleaner<'_>,
+    record_terminator: Option<u8>,
+    end_document_at_eof: bool,
+) {
+    let max_line = cleaner.config().max_line.max(1);
+    let mut s = Splitter { end: data.len(), ..Splitter::default() };
+    split(data, &mut s, 0, cleaner, record_terminator, max_line);
+    finish(data, &mut s, cleaner, record_terminator, end_document_at_eof);
+}
+
+/// The end of the input: the last line, if it had no terminator, and the
+/// end of the document.
+fn finish(
+    buf: &[u8],
+    s: &mut Splitter,
+    cleaner: &mut Cleaner<'_>,
+    term: Option<u8>,
+    end_document_at_eof: bool,
+) {
     if s.in_long {
         if s.start < s.end {
-            cleaner.long_piece(&s.buf[s.start..s.end]);
+            cleaner.long_piece(&buf[s.start..s.end]);
         }
         cleaner.long_end();
     } else if s.start < s.end {
-        cleaner.line(&s.buf[s.start..s.end]);
+        cleaner.line(&buf[s.start..s.end]);
     }
     if term.is_none() {
-        if opts.end_document_at_eof {
+        if end_document_at_eof {
             cleaner.end_document();
         }
     } else if s.record_open {
         cleaner.end_document();
     }
-    cleaner.drain_to(wtr).map_err(Error::Write)?;
-    wtr.flush().map_err(Error::Write)
 }
 
-/// Hands every complete line in `s.buf[s.start..s.end]` to `cleaner`;
+/// Hands every complete line in `buf[s.start..s.end]` to `cleaner`;
 /// bytes from `scan_from` on are new.
 fn split(
+    buf: &[u8],
     s: &mut Splitter,
     scan_from: usize,
     cleaner: &mut Cleaner<'_>,
@@ -220,7 +244,7 @@ fn split(
     let mut pos = scan_from;
     if s.skip_lf && pos < s.end {
         s.skip_lf = false;
-        if s.buf[pos] == b'\n' {
+        if buf[pos] == b'\n' {
             // The `\n` of a `\r\n` split across reads.
             debug_assert_eq!(s.start, pos);
             pos += 1;
@@ -231,15 +255,15 @@ fn split(
         s.record_open = true;
     }
     loop {
-        let hay = &s.buf[pos..s.end];
+        let hay = &buf[pos..s.end];
         let found = match term {
             None => memchr::memchr2(b'\n', b'\r', hay),
             Some(t) => memchr::memchr3(b'\n', b'\r', t, hay),
         };
         let Some(i) = found else { break };
         let at = pos + i;
-        let b = s.buf[at];
-        let line = &s.buf[s.start..at];
+        let b = buf[at];
+        let line = &buf[s.start..at];
         if s.in_long {
             if !line.is_empty() {
                 cleaner.long_piece(line);
@@ -255,7 +279,7 @@ fn split(
         pos = at + 1;
         if b == b'\r' {
             if pos < s.end {
-                if s.buf[pos] == b'\n' {
+                if buf[pos] == b'\n' {
                     pos += 1;
                 }
             } else {
@@ -271,7 +295,7 @@ fn split(
     // No terminator in the rest: a line that reached the limit is handed
     // over in pieces, keeping the buffer bounded.
     if s.end - s.start >= max_line || (s.in_long && s.end > s.start) {
-        cleaner.long_piece(&s.buf[s.start..s.end]);
+        cleaner.long_piece(&buf[s.start..s.end]);
         s.in_long = true;
         s.start = s.end;
     }

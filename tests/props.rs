@@ -158,6 +158,9 @@ proptest! {
                 let got = run_with(&input, &rules, &config, step);
                 prop_assert_eq!(&got, &whole, "step {}", step);
             }
+            // In memory, with no read buffer (long lines in one piece).
+            let got = clean::clean_bytes(&input, &rules, &config);
+            prop_assert_eq!(&got, &whole, "clean_bytes");
         }
     }
 
