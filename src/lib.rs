@@ -12,8 +12,9 @@ bytes ──stream──▶ lines ──normalize──▶ normalized line
 
 1. [`stream::run`] reads blocks, splits lines at `\n`, `\r\n` or a lone
    `\r` (and, in record mode, documents at a terminator byte such as NUL)
-   and hands them to a [`Cleaner`]. Lines are bytes: invalid UTF-8 passes
-   through.
+   and hands them to a [`Cleaner`]; a document already in memory (a JSON
+   line's text, a WET payload, a batch of records) is split in place by
+   [`stream::run_slice`]. Lines are bytes: invalid UTF-8 passes through.
 2. [`normalize`] turns U+00A0 and the other Unicode spaces and tabs into
    spaces, collapses runs, trims, and deletes zero-width characters, the
    BOM, soft hyphens and C0 controls.
