@@ -120,23 +120,15 @@ fn special_bytes16(c: &[u8; 16]) -> (u16, u16) {
 #[target_feature(enable = "sse2")]
 fn sse2_special_bytes16(c: &[u8; 16]) -> (u16, u16) {
     use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_min_epu8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
     };
-    let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
-    let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
-    let v = _mm_set_epi64x(hi as i64, lo as i64);
-    let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+    let v = sse2_load(c);
     let below = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
-    // may_end_special: 0x80..=0x8B are the signed bytes below -116.
-    let low = _mm_cmplt_epi8(v, _mm_set1_epi8(-116));
-    let ends = _mm_or_si128(
-        _mm_or_si128(low, _mm_or_si128(eq(0x9F), eq(0xA0))),
-        _mm_or_si128(eq(0xAD), _mm_or_si128(eq(0xAF), eq(0xBF))),
-    );
+    let spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
     (
-        _mm_movemask_epi8(_mm_or_si128(below, ends)) as u16,
-        _mm_movemask_epi8(eq(b' ')) as u16,
+        _mm_movemask_epi8(_mm_or_si128(below, sse2_may_end(v))) as u16,
+        _mm_movemask_epi8(spaces) as u16,
     )
 }
 
@@ -452,25 +444,16 @@ fn special_masks16(c: &[u8; 16]) -> (u16, u16, u16) {
 #[target_feature(enable = "sse2")]
 fn sse2_special_masks16(c: &[u8; 16]) -> (u16, u16, u16) {
     use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set_epi64x, _mm_set1_epi8,
+        _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
-    let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
-    let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
-    let v = _mm_set_epi64x(hi as i64, lo as i64);
+    let v = sse2_load(c);
     let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
     let c2 = eq(0xC2);
     let e = _mm_or_si128(_mm_or_si128(eq(0xE2), eq(0xE3)), eq(0xEF));
-    // 0x80..=0x8B are the signed bytes below -116.
-    let low = _mm_cmplt_epi8(v, _mm_set1_epi8(-116));
-    let ends = _mm_or_si128(
-        _mm_or_si128(low, _mm_or_si128(eq(0x9F), eq(0xA0))),
-        _mm_or_si128(eq(0xAD), _mm_or_si128(eq(0xAF), eq(0xBF))),
-    );
     (
         _mm_movemask_epi8(c2) as u16,
         _mm_movemask_epi8(e) as u16,
-        _mm_movemask_epi8(ends) as u16,
+        _mm_movemask_epi8(sse2_may_end(v)) as u16,
     )
 }
 
@@ -504,6 +487,31 @@ fn ones16(m: u16) -> usize {
     usize::from(POP8[usize::from(m & 0xFF)] + POP8[usize::from(m >> 8)])
 }
 
+/// 16 bytes as one SSE2 vector.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn sse2_load(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
+    let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
+    let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
+    std::arch::x86_64::_mm_set_epi64x(hi as i64, lo as i64)
+}
+
+/// The bytes of `v` that [may end](may_end_special) a special sequence
+/// (0x80..=0x8B are the signed bytes below -116), as a vector mask.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn sse2_may_end(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+    let low = _mm_cmplt_epi8(v, _mm_set1_epi8(-116));
+    _mm_or_si128(
+        _mm_or_si128(low, _mm_or_si128(eq(0x9F), eq(0xA0))),
+        _mm_or_si128(eq(0xAD), _mm_or_si128(eq(0xAF), eq(0xBF))),
+    )
+}
+
 /// Bit masks of the control bytes (below 0x20), the spaces and the bytes
 /// of 0x80 and above among 16 bytes (bit `i` for byte `i`).
 #[inline(always)]
@@ -522,12 +530,9 @@ fn masks16(c: &[u8; 16]) -> (u16, u16, u16) {
 #[target_feature(enable = "sse2")]
 fn sse2_masks16(c: &[u8; 16]) -> (u16, u16, u16) {
     use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_set_epi64x,
-        _mm_set1_epi8,
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_set1_epi8,
     };
-    let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
-    let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
-    let v = _mm_set_epi64x(hi as i64, lo as i64);
+    let v = sse2_load(c);
     let below = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
     let spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
     (
