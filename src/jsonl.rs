@@ -338,10 +338,7 @@ pub(crate) fn write_json_string(out: &mut Vec<u8>, s: &[u8]) {
 /// Cleans one document held in memory with `cleaner`.
 pub(crate) fn clean_text(text: &[u8], cleaner: &mut Cleaner<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
-    stream::run_slice(text, cleaner, None, true);
-    if let Err(e) = cleaner.drain_to(&mut out) {
-        unreachable!("writing to memory cannot fail: {e}");
-    }
+    stream::run_slice(text, &mut out, cleaner, None, true);
     cleaner.forget_separator();
     out
 }

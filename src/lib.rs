@@ -64,11 +64,9 @@ pub use rules::Rules;
 /// copying it into a read buffer ([`stream::run_slice`]).
 pub fn clean_bytes(input: &[u8], rules: &Rules, config: &Config) -> Vec<u8> {
     let mut cleaner = Cleaner::new(rules, config.clone());
-    stream::run_slice(input, &mut cleaner, config.record_terminator, true);
     let mut out = Vec::new();
-    if let Err(e) = cleaner.drain_to(&mut out) {
-        unreachable!("writing to memory cannot fail: {e}");
-    }
+    let term = config.record_terminator;
+    stream::run_slice(input, &mut out, &mut cleaner, term, true);
     out
 }
 

@@ -203,10 +203,7 @@ fn clean_batch(
     match format {
         Format::Nul => {
             cleaner.count_bytes_in(batch.data.len());
-            stream::run_slice(&batch.data, cleaner, Some(0), true);
-            cleaner
-                .drain_to(&mut out)
-                .map_err(|e| Error::Io(stream::Error::Write(e)))?;
+            stream::run_slice(&batch.data, &mut out, cleaner, Some(0), true);
         }
         Format::Jsonl(opts) => {
             let opts = jsonl::Options {

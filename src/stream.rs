@@ -187,14 +187,14 @@ pub fn run<R: Read, W: Write + ?Sized>(
     wtr.flush().map_err(Error::Write)
 }
 
-/// [`run`] over input that is all in memory, with the output left in the
-/// cleaner (take it with [`Cleaner::drain_to`]): the lines are handed
-/// over from `data` itself, with no read buffer and no copy. The cleaner
-/// sees the same calls as from [`run`], but a line of
-/// [`Config::max_line`](crate::Config::max_line) bytes or more comes in
-/// one piece (its output is the same).
+/// [`run`] over input that is all in memory, appending the output to
+/// `out`: the lines are handed over from `data` itself, with no read
+/// buffer and no copy. The cleaner sees the same calls as from [`run`],
+/// but a line of [`Config::max_line`](crate::Config::max_line) bytes or
+/// more comes in one piece (its output is the same).
 pub fn run_slice(
     data: &[u8],
+    out: &mut Vec<u8>,
     cleaner: &mut Cleaner<'_>,
     record_terminator: Option<u8>,
     end_document_at_eof: bool,
@@ -203,6 +203,9 @@ pub fn run_slice(
     let mut s = Splitter { end: data.len(), ..Splitter::default() };
     split(data, &mut s, 0, cleaner, record_terminator, max_line);
     finish(data, &mut s, cleaner, record_terminator, end_document_at_eof);
+    if let Err(e) = cleaner.drain_to(out) {
+        unreachable!("writing to memory cannot fail: {e}");
+    }
 }
 
 /// The end of the input: the last line, if it had no terminator, and the
