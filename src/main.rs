@@ -126,7 +126,8 @@ struct Args {
 
     /// Clean on N threads: the documents of a -z or --jsonl stream, the
     /// lines of a text document (worked out on N threads, decided in order
-    /// on this one), or the files of -o DIR / --in-place. Output is
+    /// on the one that reads, which is one of the N), or the files of
+    /// -o DIR / --in-place. Output is
     /// identical to -j 1. Default: the number of CPUs, at most 4, for text
     /// written to standard output; 1 otherwise (the memory of record
     /// streams grows with their largest records per thread). (--wet
