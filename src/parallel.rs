@@ -50,6 +50,10 @@ pub enum Format {
     Jsonl(jsonl::Options),
 }
 
+/// Waiting for a batch no worker can send any more (every worker has
+/// panicked) is a bug: a panic with this message, not a hang.
+const WORKERS_GONE: &str = "every worker thread has ended";
+
 /// What went wrong: [`stream::RecordError`] (a JSONL line's message
 /// names its line in the whole stream).
 pub type Error = stream::RecordError;
@@ -167,7 +171,8 @@ fn run_batched<R: Read, W: Write + ?Sized>(
                         let res =
                             clean_batch(&b, &mut cleaner, format, &mut counts);
                         pending.insert(b.seq, res);
-                    } else if let Ok((s, res)) = done_rx.recv() {
+                    } else {
+                        let (s, res) = done_rx.recv().expect(WORKERS_GONE);
                         pending.insert(s, res);
                     }
                 }
@@ -528,7 +533,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
                     pending.insert(s, annotate_here(data));
                     continue;
                 }
-                let Ok((s, b)) = done_rx.recv() else { break };
+                let (s, b) = done_rx.recv().expect(WORKERS_GONE);
                 pending.insert(s, b);
             }
             while let Ok((s, b)) = done_rx.try_recv() {
