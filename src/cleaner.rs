@@ -368,6 +368,20 @@ impl<'r> Cleaner<'r> {
         self.prev_kept.clear();
     }
 
+    /// Appends the pending output to `out` and clears it; into an empty
+    /// `out` it moves by swapping buffers, with no copy (`out`'s buffer,
+    /// capacity and all, becomes the cleaner's).
+    pub fn drain_into(&mut self, out: &mut Vec<u8>) {
+        self.keep_prev_aside();
+        if out.is_empty() {
+            out.clear();
+            std::mem::swap(&mut self.out, out);
+        } else {
+            out.extend_from_slice(&self.out);
+            self.out.clear();
+        }
+    }
+
     /// Writes the pending output to `wtr` and clears it.
     pub fn drain_to<W: Write + ?Sized>(
         &mut self,

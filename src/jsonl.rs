@@ -83,6 +83,7 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
     let mut counts = Counts::default();
     let mut long = Vec::new();
     let mut out = Vec::new();
+    let mut cleaned = Vec::new();
     let mut lineno = opts.first_line.saturating_sub(1);
     loop {
         // A line that lies whole in the reader's buffer is cleaned from
@@ -105,7 +106,7 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
         // The output of several records is written at once: a block
         // larger than the writer's buffer goes past it uncopied.
         let mark = out.len();
-        let outcome = record(line, cleaner, opts, &mut out);
+        let outcome = record(line, cleaner, opts, &mut out, &mut cleaned);
         if outcome.is_err() && opts.skip_invalid {
             out.truncate(mark);
             out.extend_from_slice(line);
@@ -161,12 +162,14 @@ enum Outcome {
     Dropped,
 }
 
-/// Cleans one line into `out`; an `Err` says why the line is invalid.
+/// Cleans one line into `out` (its text through the buffer `cleaned`);
+/// an `Err` says why the line is invalid.
 fn record(
     line: &[u8],
     cleaner: &mut Cleaner<'_>,
     opts: &Options,
     out: &mut Vec<u8>,
+    cleaned: &mut Vec<u8>,
 ) -> Result<Outcome, String> {
     let (body, term): (&[u8], &[u8]) =
         if let Some(b) = line.strip_suffix(b"\r\n") {
@@ -205,15 +208,15 @@ fn record(
         .map_err(|e| format!("bad \"{}\" string: {e}", opts.text_key))?;
     let start = raw.as_ptr() as usize - text.as_ptr() as usize;
     let end = start + raw.len();
-    let cleaned = clean_text(value.as_bytes(), cleaner);
+    clean_text(value.as_bytes(), cleaner, cleaned);
     if cleaned.is_empty() && opts.drop_empty {
         return Ok(Outcome::Dropped);
     }
     // Cleaning valid UTF-8 only removes or replaces whole characters (the
     // property tests check it), so the text needs no second validation.
-    debug_assert!(std::str::from_utf8(&cleaned).is_ok());
+    debug_assert!(std::str::from_utf8(cleaned).is_ok());
     out.extend_from_slice(&body[..start]);
-    write_json_string(out, &cleaned);
+    write_json_string(out, cleaned);
     out.extend_from_slice(&body[end..]);
     out.extend_from_slice(term);
     Ok(Outcome::Cleaned)
@@ -335,12 +338,17 @@ pub(crate) fn write_json_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
 }
 
-/// Cleans one document held in memory with `cleaner`.
-pub(crate) fn clean_text(text: &[u8], cleaner: &mut Cleaner<'_>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    stream::run_slice(text, &mut out, cleaner, None, true);
+/// Cleans one document held in memory with `cleaner` into `out` (cleared
+/// first; a buffer kept from record to record trades places with the
+/// cleaner's output buffer instead of being copied into).
+pub(crate) fn clean_text(
+    text: &[u8],
+    cleaner: &mut Cleaner<'_>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    stream::run_slice(text, out, cleaner, None, true);
     cleaner.forget_separator();
-    out
 }
 
 /// The fields of a JSON object, in order, duplicates included, with their

@@ -119,6 +119,7 @@ fn run_plain<R: BufRead, W: Write + ?Sized>(
     let mut line = Vec::new();
     let mut headers: Vec<Vec<u8>> = Vec::new();
     let mut payload = Vec::new();
+    let mut cleaned = Vec::new();
     loop {
         // Skip the blank lines between records.
         let offset = loop {
@@ -216,7 +217,7 @@ fn run_plain<R: BufRead, W: Write + ?Sized>(
             )));
         }
         end_of_record(&mut rdr).map_err(read_err)?;
-        let cleaned = crate::jsonl::clean_text(&payload, cleaner);
+        crate::jsonl::clean_text(&payload, cleaner, &mut cleaned);
         counts.records += 1;
         if cleaned.is_empty() && opts.drop_empty {
             counts.dropped_empty += 1;
