@@ -374,7 +374,6 @@ impl<'r> Cleaner<'r> {
     pub fn drain_into(&mut self, out: &mut Vec<u8>) {
         self.keep_prev_aside();
         if out.is_empty() {
-            out.clear();
             std::mem::swap(&mut self.out, out);
         } else {
             out.extend_from_slice(&self.out);

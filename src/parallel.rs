@@ -67,6 +67,9 @@ struct Batch {
 
 type Done = (u64, Result<Vec<u8>, Error>);
 
+/// Cleaned batches waiting for their turn to be written, by number.
+type Waiting = BTreeMap<u64, Result<Vec<u8>, Error>>;
+
 /// Cleans `rdr` into `wtr` on `threads` threads (`threads - 1` workers
 /// and this one, which also reads and writes). Returns the merged
 /// statistics and, for JSONL, the record counts.
@@ -134,49 +137,47 @@ fn run_batched<R: Read, W: Write + ?Sized>(
         // or when it would otherwise wait.
         let mut cleaner = Cleaner::new(rules, config.clone());
         let mut counts = jsonl::Counts::default();
-        let mut pending: BTreeMap<u64, Result<Vec<u8>, Error>> =
-            BTreeMap::new();
+        let mut pending = Waiting::new();
         let mut next_out = 0u64;
         let mut seq = 0u64;
-        // With `help`, cleans the oldest queued batch here; then takes in
-        // finished batches and writes what is ready; until fewer than
-        // `limit` batches are unwritten, cleans queued batches here or
-        // waits for a worker.
-        let mut settle =
-            |pending: &mut BTreeMap<u64, Result<Vec<u8>, Error>>,
-             next_out: &mut u64,
-             seq: u64,
-             limit: u64,
-             help: bool,
-             wtr: &mut W|
-             -> Result<(), Error> {
-                if help && let Some(b) = jobs.try_pop() {
-                    let res =
-                        clean_batch(&b, &mut cleaner, format, &mut counts);
-                    pending.insert(b.seq, res);
-                }
-                loop {
-                    while let Ok((s, res)) = done_rx.try_recv() {
-                        pending.insert(s, res);
-                    }
-                    while let Some(res) = pending.remove(next_out) {
-                        wtr.write_all(&res?)
-                            .map_err(|e| Error::Io(stream::Error::Write(e)))?;
-                        *next_out += 1;
-                    }
-                    if seq - *next_out < limit.max(1) {
-                        return Ok(());
-                    }
-                    if let Some(b) = jobs.try_pop() {
-                        let res =
-                            clean_batch(&b, &mut cleaner, format, &mut counts);
-                        pending.insert(b.seq, res);
-                    } else {
-                        let (s, res) = done_rx.recv().expect(WORKERS_GONE);
-                        pending.insert(s, res);
-                    }
-                }
+        // With more than `help_over` batches queued, cleans the oldest here;
+        // then takes in finished batches and writes what is ready; until
+        // fewer than `limit` batches are unwritten, cleans queued batches
+        // here or waits for a worker.
+        let mut settle = |pending: &mut Waiting,
+                          next_out: &mut u64,
+                          seq: u64,
+                          limit: u64,
+                          help_over: usize,
+                          wtr: &mut W|
+         -> Result<(), Error> {
+            let mut clean_here = |b: Batch, pending: &mut Waiting| {
+                let res = clean_batch(&b, &mut cleaner, format, &mut counts);
+                pending.insert(b.seq, res);
             };
+            if let Some(b) = jobs.pop_beyond(help_over) {
+                clean_here(b, pending);
+            }
+            loop {
+                while let Ok((s, res)) = done_rx.try_recv() {
+                    pending.insert(s, res);
+                }
+                while let Some(res) = pending.remove(next_out) {
+                    wtr.write_all(&res?)
+                        .map_err(|e| Error::Io(stream::Error::Write(e)))?;
+                    *next_out += 1;
+                }
+                if seq - *next_out < limit.max(1) {
+                    return Ok(());
+                }
+                if let Some(b) = jobs.try_pop() {
+                    clean_here(b, pending);
+                } else {
+                    let (s, res) = done_rx.recv().expect(WORKERS_GONE);
+                    pending.insert(s, res);
+                }
+            }
+        };
         let mut buf: Vec<u8> = Vec::with_capacity(batch * 2);
         let read = READ.min(batch) as u64;
         let mut line = 1u64;
@@ -226,18 +227,26 @@ fn run_batched<R: Read, W: Write + ?Sized>(
             jobs.push(Batch { seq, first_line: line, data });
             seq += 1;
             line += lines;
-            // Workers behind: this thread cleans the oldest batch itself.
-            let help = jobs.len() > workers + 1;
-            if let Err(e) =
-                settle(&mut pending, &mut next_out, seq, in_flight, help, wtr)
-            {
+            // Workers behind (more than `workers + 1` batches queued): this
+            // thread cleans the oldest itself.
+            let help_over = workers + 1;
+            if let Err(e) = settle(
+                &mut pending,
+                &mut next_out,
+                seq,
+                in_flight,
+                help_over,
+                wtr,
+            ) {
                 result = Err(e);
                 break;
             }
         }
         jobs.close();
         if result.is_ok() {
-            result = settle(&mut pending, &mut next_out, seq, 0, false, wtr);
+            let help_over = usize::MAX;
+            result =
+                settle(&mut pending, &mut next_out, seq, 0, help_over, wtr);
         }
         add(&cleaner, &counts);
         result
@@ -606,9 +615,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
             jobs.push((sent, data));
             sent += 1;
             // Workers behind: this thread takes the oldest batch itself.
-            if jobs.len() > workers + 1
-                && let Some((s, data)) = jobs.try_pop()
-            {
+            if let Some((s, data)) = jobs.pop_beyond(workers + 1) {
                 pending.insert(s, annotate_here(data));
             }
             let mut res = Ok(());
@@ -681,12 +688,15 @@ impl<T> Queue<T> {
         self.ready.notify_one();
     }
 
-    fn len(&self) -> usize {
-        self.state.lock().unwrap().0.len()
+    fn try_pop(&self) -> Option<T> {
+        self.pop_beyond(0)
     }
 
-    fn try_pop(&self) -> Option<T> {
-        self.state.lock().unwrap().0.pop_front()
+    /// The oldest job, if more than `n` are queued (the workers are
+    /// behind).
+    fn pop_beyond(&self, n: usize) -> Option<T> {
+        let mut st = self.state.lock().unwrap();
+        if st.0.len() > n { st.0.pop_front() } else { None }
     }
 
     /// The next job; None once the queue is closed and empty.
