@@ -17,6 +17,15 @@ The cleaned text is exactly what `clean` writes for that text alone
   JSON readers take the last); the others pass through.
 * Every output record ends in `\n`, also when the input's last line had no
   newline. A `\r\n` terminator is kept.
+
+How a record is read: the text is most of its bytes, so the text field is
+found without a JSON parser walking it. The key's literal is found by a
+byte search, the string after it unescaped in the one pass that finds its
+end, and serde_json parses the rest of the record with that string
+replaced by `""`; the span is used when serde_json finds the record an
+object whose (last) text field is that `""`. Otherwise (the key escaped or
+repeated, the record invalid) serde_json parses the whole record, and its
+answer, or its error, is the one given.
 */
 
 use std::borrow::Cow;
@@ -83,7 +92,7 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
     let mut counts = Counts::default();
     let mut long = Vec::new();
     let mut out = Vec::new();
-    let mut cleaned = Vec::new();
+    let mut scratch = Scratch::new(&opts.text_key);
     let mut lineno = opts.first_line.saturating_sub(1);
     loop {
         // A line that lies whole in the reader's buffer is cleaned from
@@ -106,7 +115,7 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
         // The output of several records is written at once: a block
         // larger than the writer's buffer goes past it uncopied.
         let mark = out.len();
-        let outcome = record(line, cleaner, opts, &mut out, &mut cleaned);
+        let outcome = record(line, cleaner, opts, &mut out, &mut scratch);
         if outcome.is_err() && opts.skip_invalid {
             out.truncate(mark);
             out.extend_from_slice(line);
@@ -162,14 +171,38 @@ enum Outcome {
     Dropped,
 }
 
-/// Cleans one line into `out` (its text through the buffer `cleaned`);
-/// an `Err` says why the line is invalid.
+/// The buffers of [`record`], kept from record to record.
+struct Scratch {
+    /// The text field's key as a JSON string literal, searched for.
+    key: memchr::memmem::Finder<'static>,
+    /// The text field's value.
+    value: Vec<u8>,
+    /// The record with the text value replaced by `""`.
+    stub: Vec<u8>,
+    /// The cleaned text.
+    cleaned: Vec<u8>,
+}
+
+impl Scratch {
+    fn new(text_key: &str) -> Scratch {
+        let mut literal = Vec::new();
+        write_json_string(&mut literal, text_key.as_bytes());
+        Scratch {
+            key: memchr::memmem::Finder::new(&literal).into_owned(),
+            value: Vec::new(),
+            stub: Vec::new(),
+            cleaned: Vec::new(),
+        }
+    }
+}
+
+/// Cleans one line into `out`; an `Err` says why the line is invalid.
 fn record(
     line: &[u8],
     cleaner: &mut Cleaner<'_>,
     opts: &Options,
     out: &mut Vec<u8>,
-    cleaned: &mut Vec<u8>,
+    s: &mut Scratch,
 ) -> Result<Outcome, String> {
     let (body, term): (&[u8], &[u8]) =
         if let Some(b) = line.strip_suffix(b"\r\n") {
@@ -194,62 +227,118 @@ fn record(
             return Err(format!("not valid UTF-8: {e}"));
         }
     };
-    let fields = parse_object(text)?;
-    let Some((_, raw)) =
-        fields.iter().rev().find(|(k, _)| *k == opts.text_key)
-    else {
-        return Err(format!("no \"{}\" field", opts.text_key));
+    let (start, end) = match find_text(body, &opts.text_key, s) {
+        Some(span) => span,
+        None => parse_text(text, &opts.text_key, &mut s.value)?,
     };
-    let raw = raw.get();
-    if !raw.starts_with('"') {
-        return Err(format!("\"{}\" is not a string", opts.text_key));
-    }
-    let value = unescape(raw)
-        .map_err(|e| format!("bad \"{}\" string: {e}", opts.text_key))?;
-    let start = raw.as_ptr() as usize - text.as_ptr() as usize;
-    let end = start + raw.len();
-    clean_text(value.as_bytes(), cleaner, cleaned);
-    if cleaned.is_empty() && opts.drop_empty {
+    clean_text(&s.value, cleaner, &mut s.cleaned);
+    if s.cleaned.is_empty() && opts.drop_empty {
         return Ok(Outcome::Dropped);
     }
     // Cleaning valid UTF-8 only removes or replaces whole characters (the
     // property tests check it), so the text needs no second validation.
-    debug_assert!(std::str::from_utf8(cleaned).is_ok());
+    debug_assert!(std::str::from_utf8(&s.cleaned).is_ok());
     out.extend_from_slice(&body[..start]);
-    write_json_string(out, cleaned);
+    write_json_string(out, &s.cleaned);
     out.extend_from_slice(&body[end..]);
     out.extend_from_slice(term);
     Ok(Outcome::Cleaned)
 }
 
-/// The value of the JSON string literal `raw` (quotes included, its syntax
-/// checked by the parser already): borrowed when it has no escapes. One
-/// pass that copies the runs between backslashes (found with `memchr`);
-/// lone surrogates in `\u` escapes are errors, as in serde_json.
-fn unescape(raw: &str) -> Result<Cow<'_, str>, &'static str> {
-    let inner = raw
-        .strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .ok_or("not a string")?;
-    let b = inner.as_bytes();
-    let Some(mut at) = memchr::memchr(b'\\', b) else {
-        return Ok(Cow::Borrowed(inner));
+/// The fast path to the text field of `body` (valid UTF-8): its value
+/// into `s.value` and the byte span of its string literal, or `None` to
+/// leave the record to [`parse_text`] (which names what is wrong).
+///
+/// The key's literal is found with `memmem`; the string after it is
+/// unescaped in the same pass that finds its end; and the rest of the
+/// record is parsed by serde_json with that string replaced by `""`. The
+/// span is taken only when serde_json finds the record a valid object
+/// whose (last) text field is that `""`, so the answer is the one
+/// [`parse_text`] gives, without a JSON parser walking the long string.
+fn find_text(
+    body: &[u8],
+    key: &str,
+    s: &mut Scratch,
+) -> Option<(usize, usize)> {
+    let skip_ws = |mut at: usize| {
+        while body.get(at).is_some_and(|b| b" \t\r\n".contains(b)) {
+            at += 1;
+        }
+        at
     };
-    let mut out = String::with_capacity(inner.len());
-    out.push_str(&inner[..at]);
-    while at < b.len() {
-        // `b[at]` is a backslash.
-        let esc = *b.get(at + 1).ok_or("escape at the end")?;
-        at += 2;
-        match esc {
-            b'"' => out.push('"'),
-            b'\\' => out.push('\\'),
-            b'/' => out.push('/'),
-            b'b' => out.push('\u{8}'),
-            b'f' => out.push('\u{c}'),
-            b'n' => out.push('\n'),
-            b'r' => out.push('\r'),
-            b't' => out.push('\t'),
+    let key_len = s.key.needle().len();
+    // A key literal followed by a colon and a string (a literal inside a
+    // string or used as a value is not followed by both).
+    let start = s.key.find_iter(body).find_map(|k| {
+        let colon = skip_ws(k + key_len);
+        let at = skip_ws(colon + 1);
+        (body.get(colon) == Some(&b':') && body.get(at) == Some(&b'"'))
+            .then_some(at)
+    })?;
+    s.value.clear();
+    let end =
+        start + 1 + scan_string(&body[start + 1..], &mut s.value).ok()?;
+    s.stub.clear();
+    s.stub.extend_from_slice(&body[..start]);
+    s.stub.extend_from_slice(b"\"\"");
+    s.stub.extend_from_slice(&body[end..]);
+    // Split at ASCII quotes, the stub is valid UTF-8 as `body` is.
+    let stub = std::str::from_utf8(&s.stub).ok()?;
+    let fields = parse_object(stub).ok()?;
+    let (_, raw) = fields.iter().rev().find(|(k, _)| *k == key)?;
+    let at = raw.get().as_ptr() as usize - stub.as_ptr() as usize;
+    (at == start && raw.get() == "\"\"").then_some((start, end))
+}
+
+/// The text field of the record `text` parsed whole: its value into
+/// `value` and the byte span of its string literal.
+fn parse_text(
+    text: &str,
+    key: &str,
+    value: &mut Vec<u8>,
+) -> Result<(usize, usize), String> {
+    let fields = parse_object(text)?;
+    let Some((_, raw)) = fields.iter().rev().find(|(k, _)| *k == key) else {
+        return Err(format!("no \"{key}\" field"));
+    };
+    let raw = raw.get();
+    if !raw.starts_with('"') {
+        return Err(format!("\"{key}\" is not a string"));
+    }
+    value.clear();
+    scan_string(&raw.as_bytes()[1..], value)
+        .map_err(|e| format!("bad \"{key}\" string: {e}"))?;
+    let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+    Ok((start, start + raw.len()))
+}
+
+/// Unescapes the JSON string whose text starts at `b[0]` (just after its
+/// opening quote) into `out`; returns the length up to and including the
+/// closing quote. One pass that copies the runs between the bytes that
+/// end a run (a quote, a backslash, a control character), found 16 at a
+/// time. Errors: a control character, a bad escape (lone surrogates in
+/// `\u` escapes included, as in serde_json), no closing quote.
+fn scan_string(b: &[u8], out: &mut Vec<u8>) -> Result<usize, &'static str> {
+    let mut at = 0;
+    loop {
+        let next = at + next_special(&b[at..]).ok_or("no closing quote")?;
+        out.extend_from_slice(&b[at..next]);
+        at = next + 1;
+        let c = match b[next] {
+            b'"' => return Ok(at),
+            b'\\' => *b.get(at).ok_or("escape at the end")?,
+            _ => return Err("control character"),
+        };
+        at += 1;
+        match c {
+            b'"' => out.push(b'"'),
+            b'\\' => out.push(b'\\'),
+            b'/' => out.push(b'/'),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0C),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
             b'u' => {
                 let hi = hex4(b, at)?;
                 at += 4;
@@ -270,15 +359,52 @@ fn unescape(raw: &str) -> Result<Cow<'_, str>, &'static str> {
                     0xDC00..=0xDFFF => return Err("lone trailing surrogate"),
                     n => n,
                 };
-                out.push(char::from_u32(c).ok_or("bad escape")?);
+                let c = char::from_u32(c).ok_or("bad escape")?;
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             }
             _ => return Err("bad escape"),
         }
-        let next = memchr::memchr(b'\\', &b[at..]).map_or(b.len(), |i| at + i);
-        out.push_str(&inner[at..next]);
-        at = next;
     }
-    Ok(Cow::Owned(out))
+}
+
+/// Whether `b` ends a run of a JSON string as written: a quote, a
+/// backslash or a control character.
+#[inline(always)]
+fn is_special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The position of the first [special](is_special) byte of `b`.
+#[inline]
+fn next_special(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while let Some(c) = b.get(i..i + 16) {
+        // SAFETY: the only requirement of `sse2_specials` is SSE2, which
+        // this build enables (the cfg above).
+        let m = unsafe { sse2_specials(c.try_into().unwrap()) };
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
+    b[i..].iter().position(|&c| is_special(c)).map(|p| i + p)
+}
+
+/// The [special](is_special) bytes among 16, as a bit mask.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn sse2_specials(c: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    let v = crate::normalize::sse2_load(c);
+    let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+    let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+    _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash)))
+        as u32
 }
 
 /// The four hex digits of a `\u` escape at `b[at..]`.
@@ -292,21 +418,16 @@ fn hex4(b: &[u8], at: usize) -> Result<u32, &'static str> {
 
 /// Appends `s` (UTF-8) as a JSON string, with the escapes serde_json
 /// writes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t` and `\u00XX` for the
-/// other control characters; everything else as it is.
-///
-/// Cleaned text has no control character but the newline, so the common
-/// case jumps from one `"`, `\` or newline to the next with `memchr3`.
+/// other control characters; everything else as it is. The runs between
+/// the bytes to escape are found 16 bytes at a time and copied whole.
 pub(crate) fn write_json_string(out: &mut Vec<u8>, s: &[u8]) {
     out.reserve(s.len() + 2);
     out.push(b'"');
-    let other_controls = s
-        .chunks(64)
-        .any(|c| c.iter().fold(false, |a, &b| a | (b < 0x20) & (b != b'\n')));
     let mut done = 0;
-    let mut escape = |out: &mut Vec<u8>, i: usize| {
-        out.extend_from_slice(&s[done..i]);
-        let b = s[i];
-        match b {
+    while let Some(i) = next_special(&s[done..]) {
+        let at = done + i;
+        out.extend_from_slice(&s[done..at]);
+        match s[at] {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\n' => out.extend_from_slice(b"\\n"),
@@ -314,25 +435,14 @@ pub(crate) fn write_json_string(out: &mut Vec<u8>, s: &[u8]) {
             b'\t' => out.extend_from_slice(b"\\t"),
             0x08 => out.extend_from_slice(b"\\b"),
             0x0C => out.extend_from_slice(b"\\f"),
-            _ => {
+            b => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(b"\\u00");
                 out.push(HEX[usize::from(b >> 4)]);
                 out.push(HEX[usize::from(b & 0xF)]);
             }
         }
-        done = i + 1;
-    };
-    if other_controls {
-        for (i, &b) in s.iter().enumerate() {
-            if b < 0x20 || b == b'"' || b == b'\\' {
-                escape(out, i);
-            }
-        }
-    } else {
-        for i in memchr::memchr3_iter(b'"', b'\\', b'\n', s) {
-            escape(out, i);
-        }
+        done = at + 1;
     }
     out.extend_from_slice(&s[done..]);
     out.push(b'"');
@@ -431,24 +541,142 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
         /// Unescaping a string literal gives what serde_json gives, or an
-        /// error where serde_json errs.
+        /// error where serde_json errs; the length read ends at the
+        /// closing quote.
         #[test]
         fn unescape_like_serde(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "é", "日", "\\n", "\\t", "\\\"", "\\\\", "\\/", "\\b", "\\f",
                 "\\r", "\\u00e9", "\\u0000", "\\uD83D\\uDE00", "\\ud83d", "\\ude00",
-                "\\uDBFF\\uDFFF", "\\u12", "\\x", "\\u00zz", "word ",
+                "\\uDBFF\\uDFFF", "\\u12", "\\x", "\\u00zz", "word ", "\n", "\u{1}",
+                "\u{1f}", "\u{7f}", "0123456789abcdef",
             ]), 0..20),
         ) {
             let lit = format!("\"{}\"", parts.concat());
             let want: Result<String, _> = serde_json::from_str(&lit);
-            let got = unescape(&lit);
-            match (&want, &got) {
-                (Ok(w), Ok(g)) => proptest::prop_assert_eq!(w.as_str(), g.as_ref()),
+            let mut got = Vec::new();
+            // What follows the closing quote is not read.
+            let end = scan_string(format!("{lit}, \"x\"").as_bytes()[1..].as_ref(), &mut got);
+            match (&want, end) {
+                (Ok(w), Ok(n)) => {
+                    proptest::prop_assert_eq!(w.as_bytes(), &got[..]);
+                    proptest::prop_assert_eq!(n, lit.len() - 1);
+                }
                 (Err(_), Err(_)) => {}
-                _ => proptest::prop_assert!(false, "{lit}: serde {want:?}, ours {got:?}"),
+                _ => proptest::prop_assert!(false, "{lit}: serde {want:?}, ours {end:?}"),
             }
         }
+
+        /// The vector search for the bytes that end a run finds the first
+        /// one, as the plain loop does.
+        #[test]
+        fn next_special_finds_the_first(
+            b in proptest::collection::vec(proptest::sample::select(vec![
+                b'a', b' ', 0xE2, 0x80, 0x9C, b'"', b'\\', b'\n', 0x00, 0x1F, 0x20, 0x7F, 0xFF,
+            ]), 0..80),
+            plain in proptest::collection::vec(b'a'..=b'z', 0..40),
+        ) {
+            let b = [&plain[..], &b[..]].concat();
+            proptest::prop_assert_eq!(
+                next_special(&b),
+                b.iter().position(|&c| is_special(c))
+            );
+        }
+
+        /// The fast path to the text field finds what parsing the whole
+        /// record finds, or leaves the record to it.
+        #[test]
+        fn find_text_agrees_with_parsing(
+            fields in proptest::collection::vec((
+                proptest::sample::select(KEYS.to_vec()),
+                proptest::sample::select(VALUES.to_vec()),
+                proptest::sample::select(vec![":", " : ", ""]),
+            ), 0..5),
+            sep in proptest::sample::select(vec![",", " , ", ",,", ""]),
+        ) {
+            let fields: Vec<String> =
+                fields.iter().map(|(k, v, colon)| format!("{k}{colon}{v}")).collect();
+            let record = format!("{{{}}}", fields.join(sep));
+            proptest::prop_assert!(fast_path_agrees(&record).is_ok(), "{}", record);
+        }
+    }
+
+    const KEYS: [&str; 6] = [
+        "\"text\"",
+        "\"te\\u0078t\"",
+        "\"a\\\"text\"",
+        "\"id\"",
+        "\"text\" ",
+        "text",
+    ];
+    const VALUES: [&str; 14] = [
+        "1",
+        "null",
+        "\"Kept.\\nAdvertisement\"",
+        "\"x\\\"\"",
+        "\"\\ud800\"",
+        "\"\u{1}\"",
+        "\"é\"",
+        "{\"text\":\"in\"}",
+        "[\"text\"]",
+        "\"text\"",
+        "\"a\\\"text\"",
+        "{",
+        "\"open",
+        "\"\\q\"",
+    ];
+
+    /// Whether the fast path took `record` (`Ok(true)`), left it to the
+    /// parser (`Ok(false)`), or disagreed with the parser (`Err`).
+    fn fast_path_agrees(record: &str) -> Result<bool, String> {
+        let mut s = Scratch::new("text");
+        let fast = find_text(record.as_bytes(), "text", &mut s);
+        let mut value = Vec::new();
+        let parsed = parse_text(record, "text", &mut value);
+        match fast {
+            None => Ok(false),
+            Some(span) if Ok(span) == parsed && s.value == value => Ok(true),
+            Some(span) => Err(format!("fast {span:?}, parsed {parsed:?}")),
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_on_all_small_records() {
+        let fields =
+            || KEYS.iter().flat_map(|k| VALUES.iter().map(move |v| (*k, *v)));
+        for (k, v) in fields() {
+            let record = format!("{{{k}:{v}}}");
+            let fast = fast_path_agrees(&record).unwrap();
+            // A lone text field spelled plainly is found without parsing it.
+            let mut value = Vec::new();
+            let valid = parse_text(&record, "text", &mut value).is_ok();
+            let plain = k.trim_end() == "\"text\"";
+            assert_eq!(fast, valid && plain, "{record}");
+            for (k2, v2) in fields() {
+                fast_path_agrees(&format!("{{{k}:{v},{k2}:{v2}}}")).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn records_take_the_fast_path() {
+        let mut s = Scratch::new("text");
+        for (record, literal) in [
+            ("{\"id\": 1, \"text\" : \"a\\nb\"}", "\"a\\nb\""),
+            ("{\"type\":\"text\",\"text\":\"\"}", "\"\""),
+            ("{\"text\":\"x\",\"meta\":{\"text\":1}}", "\"x\""),
+        ] {
+            let (start, end) = find_text(record.as_bytes(), "text", &mut s)
+                .unwrap_or_else(|| panic!("{record}"));
+            assert_eq!(&record[start..end], literal);
+        }
+        // Duplicate keys: the last one is the text, which the fast path
+        // leaves to the parser.
+        let record = "{\"text\":\"a\",\"text\":\"b\"}";
+        assert_eq!(find_text(record.as_bytes(), "text", &mut s), None);
+        let mut value = Vec::new();
+        assert_eq!(parse_text(record, "text", &mut value), Ok((19, 22)));
+        assert_eq!(value, b"b");
     }
 
     fn run_str(

@@ -490,7 +490,7 @@ fn ones16(m: u16) -> usize {
 /// 16 bytes as one SSE2 vector.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
-fn sse2_load(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
+pub(crate) fn sse2_load(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
     let lo = u64::from_le_bytes(c[..8].try_into().unwrap());
     let hi = u64::from_le_bytes(c[8..].try_into().unwrap());
     std::arch::x86_64::_mm_set_epi64x(hi as i64, lo as i64)
