@@ -583,15 +583,14 @@ impl<'r> Cleaner<'r> {
         verdict: Verdict,
         is_prose: Option<bool>,
     ) {
-        let mut prose = false;
+        let mut prose_words = 0;
         self.with_context(|ctx, me| {
-            prose = ctx.push_line(lineno, norm, words, verdict, is_prose, me);
+            prose_words =
+                ctx.push_line(lineno, norm, words, verdict, is_prose, me);
         });
         // Article text, for arming tail rules: prose lines only, which no
         // later decision can drop.
-        if prose {
-            self.kept_words += words;
-        }
+        self.kept_words += prose_words;
     }
 
     /// Runs `f` on the context queue, which calls back into
@@ -791,7 +790,11 @@ impl<'r> Cleaner<'r> {
         while !self.hold.is_empty() {
             self.release();
         }
-        self.with_context(|ctx, me| ctx.flush_before_paragraph(me));
+        let mut prose_words = 0;
+        self.with_context(|ctx, me| {
+            prose_words = ctx.flush_before_paragraph(me);
+        });
+        self.kept_words += prose_words;
         if self.config.explain {
             let _ = write!(
                 self.out,

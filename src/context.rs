@@ -49,6 +49,11 @@ After the first prose line, a headline in capitals of [`CAPS_WORDS`] or
 more words without a sentence end is a teaser link placed between the
 paragraphs, and chrome ([`Reason::CapsTeaser`]).
 
+A gallery slide is a position ("Image 2 of 5"), a caption and a credit:
+the lines after a position are held, up to [`SLIDE_LINES`] of them, and
+dropped as the caption when the credit comes ([`Reason::GalleryCaption`]);
+otherwise they are decided as if no position came before them.
+
 The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
@@ -153,7 +158,17 @@ pub enum Reason {
     /// [`is_caps_headline`]): the teaser links some sites put between
     /// the paragraphs of an article.
     CapsTeaser,
+    /// Dropped: the lines of a gallery slide between its position
+    /// ("Image 3 of 12", "Foto 2 von 8") and its credit ("Photo: Jane Roe,
+    /// AP", "(Image credit: NASA)"), at most [`SLIDE_LINES`] of them: its
+    /// caption, repeated or not.
+    GalleryCaption,
 }
+
+/// The most lines between a gallery position and its credit taken for the
+/// slide's caption. With more, or without the credit, they are decided
+/// as if there were no position before them.
+pub const SLIDE_LINES: usize = 3;
 
 /// The fewest words of a headline in capitals dropped as a teaser.
 /// Subheadings in capitals are shorter ("HOW TO USE A WATER BATH CANNER",
@@ -184,7 +199,7 @@ pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 8] = [
+    pub const ALL: [Reason; 9] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
@@ -193,6 +208,7 @@ impl Reason {
         Reason::Widget,
         Reason::FooterList,
         Reason::CapsTeaser,
+        Reason::GalleryCaption,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -206,6 +222,7 @@ impl Reason {
             Reason::Widget => "widget",
             Reason::FooterList => "footer-list",
             Reason::CapsTeaser => "caps-teaser",
+            Reason::GalleryCaption => "gallery-caption",
         }
     }
 }
@@ -297,6 +314,22 @@ pub struct Context {
     prose_colon: bool,
     /// Whether queued lines have `footer_pending` set.
     footer_pending: bool,
+    /// After a gallery position: the lines since, held until the slide's
+    /// credit or the end of the slide (see [`Reason::GalleryCaption`]).
+    slide: Option<Vec<Held>>,
+}
+
+/// A line held after a gallery position, with what was known of it.
+#[derive(Clone, Debug)]
+enum Held {
+    Blank(u64),
+    Line {
+        lineno: u64,
+        text: Vec<u8>,
+        words: usize,
+        verdict: Verdict,
+        is_prose_hint: Option<bool>,
+    },
 }
 
 impl Default for Context {
@@ -320,11 +353,23 @@ impl Context {
             after_title: false,
             prose_colon: false,
             footer_pending: false,
+            slide: None,
         }
     }
 
     /// Adds a blank line.
     pub fn push_blank(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
+        if let Some(held) = &mut self.slide {
+            if held.len() < 4 * SLIDE_LINES {
+                held.push(Held::Blank(lineno));
+                return;
+            }
+            self.release_slide(c);
+        }
+        self.push_blank_now(lineno, c);
+    }
+
+    fn push_blank_now(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
         self.push(
             Entry {
                 lineno,
@@ -350,9 +395,102 @@ impl Context {
     }
 
     /// Adds a non-blank line with what is known of its verdict. Returns
-    /// true if and only if the line is prose. `is_prose_hint`, if given,
-    /// is [`is_prose`] of the line, worked out ahead.
+    /// the words of the lines decided as prose by this call (the line, or
+    /// lines held before it). `is_prose_hint`, if given, is [`is_prose`]
+    /// of the line, worked out ahead.
     pub fn push_line(
+        &mut self,
+        lineno: u64,
+        text: &[u8],
+        words: usize,
+        verdict: Verdict,
+        is_prose_hint: Option<bool>,
+        c: &mut Cleaner<'_>,
+    ) -> usize {
+        let mut prose_words = 0;
+        if self.enabled {
+            let credit = is_slide_credit(verdict, c);
+            if let Some(held) = &mut self.slide {
+                let lines =
+                    held.iter().filter(|h| matches!(h, Held::Line { .. }));
+                if credit && lines.count() > 0 {
+                    self.caption_slide(c);
+                } else if !credit
+                    && !is_slide_position(text, verdict, c)
+                    && held
+                        .iter()
+                        .filter(|h| matches!(h, Held::Line { .. }))
+                        .count()
+                        < SLIDE_LINES
+                {
+                    held.push(Held::Line {
+                        lineno,
+                        text: text.to_vec(),
+                        words,
+                        verdict,
+                        is_prose_hint,
+                    });
+                    return 0;
+                } else {
+                    prose_words += self.release_slide(c);
+                }
+            }
+            if is_slide_position(text, verdict, c) {
+                self.slide = Some(Vec::new());
+            }
+        }
+        if self.push_now(lineno, text, words, verdict, is_prose_hint, c) {
+            prose_words += words;
+        }
+        prose_words
+    }
+
+    /// Decides the held lines of a slide as its caption.
+    fn caption_slide(&mut self, c: &mut Cleaner<'_>) {
+        let caption = Verdict::Drop(Why::Context(Reason::GalleryCaption));
+        for h in self.slide.take().unwrap_or_default() {
+            match h {
+                Held::Blank(lineno) => self.push_blank_now(lineno, c),
+                Held::Line { lineno, text, words, .. } => {
+                    self.push_now(
+                        lineno,
+                        &text,
+                        words,
+                        caption,
+                        Some(false),
+                        c,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Decides the held lines of a slide as if no position came before
+    /// them; returns the words of those that are prose.
+    fn release_slide(&mut self, c: &mut Cleaner<'_>) -> usize {
+        let mut prose_words = 0;
+        for h in self.slide.take().unwrap_or_default() {
+            match h {
+                Held::Blank(lineno) => self.push_blank_now(lineno, c),
+                Held::Line { lineno, text, words, verdict, is_prose_hint } => {
+                    if self.push_now(
+                        lineno,
+                        &text,
+                        words,
+                        verdict,
+                        is_prose_hint,
+                        c,
+                    ) {
+                        prose_words += words;
+                    }
+                }
+            }
+        }
+        prose_words
+    }
+
+    /// Adds a non-blank line; returns true if and only if it is prose.
+    fn push_now(
         &mut self,
         lineno: u64,
         text: &[u8],
@@ -555,14 +693,18 @@ impl Context {
             .for_each(f);
     }
 
-    /// Decides every waiting line as if a long paragraph came next.
-    pub fn flush_before_paragraph(&mut self, c: &mut Cleaner<'_>) {
+    /// Decides every waiting line as if a long paragraph came next;
+    /// returns the words of held lines decided as prose.
+    pub fn flush_before_paragraph(&mut self, c: &mut Cleaner<'_>) -> usize {
+        let prose_words = self.release_slide(c);
         self.anchor_seen(Anchor::Prose);
         self.emit_ready(c);
+        prose_words
     }
 
     /// Decides every waiting line at the end of a document and resets.
     pub fn finish(&mut self, c: &mut Cleaner<'_>) {
+        self.release_slide(c);
         self.anchor_seen(Anchor::Edge);
         let seen = self.seen_prose;
         for e in self.queue.iter_mut() {
@@ -705,6 +847,34 @@ fn is_enclosed(text: &[u8]) -> bool {
             )
             .is_none()
     })
+}
+
+/// Returns true if and only if a line with `verdict` is a gallery
+/// position: dropped by a `count` rule of the credits category with a
+/// position ("Image 3 of 12", "Photo 2/8"), not only a count ("12 Photos").
+fn is_slide_position(text: &[u8], verdict: Verdict, c: &Cleaner<'_>) -> bool {
+    let Verdict::Drop(Why::Rule(id)) = verdict else { return false };
+    let rule = &c.rules().rules()[id as usize];
+    rule.kind == crate::rules::Kind::Count
+        && rule.category == "credits"
+        && crate::rules::ends_in_position(text)
+}
+
+/// Returns true if and only if a line with `verdict` is a photo credit: a
+/// rule of the credits category other than a count ("Photo: Jane Roe,
+/// AP"), or a credit of the form "Jane Roe/Agency".
+fn is_slide_credit(verdict: Verdict, c: &Cleaner<'_>) -> bool {
+    match verdict {
+        Verdict::Drop(Why::Rule(id)) => {
+            let rule = &c.rules().rules()[id as usize];
+            rule.kind != crate::rules::Kind::Count
+                && rule.category == "credits"
+        }
+        Verdict::Drop(Why::Heuristic(h)) => {
+            h == crate::heuristics::Heuristic::Credit
+        }
+        _ => false,
+    }
 }
 
 /// Returns true if and only if `text` reads like a headline in capitals:

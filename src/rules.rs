@@ -1167,6 +1167,34 @@ fn word_char_before(line: &[u8], i: usize) -> bool {
 const POSITION_WORDS: &[&[u8]] =
     &[b"of", b"von", b"sur", b"de", b"di", b"van", "из".as_bytes()];
 
+/// Returns true if and only if `line` ends in a position: "3 of 12",
+/// "3 von 12", "3/12" (see [`is_count`]), optionally in brackets.
+pub(crate) fn ends_in_position(line: &[u8]) -> bool {
+    let mut words = line.rsplit(|&b| b == b' ');
+    let last = words.next().unwrap_or_default();
+    let bare = |s: &[u8]| {
+        s.strip_prefix(b"(")
+            .and_then(|s| s.strip_suffix(b")"))
+            .or_else(|| {
+                s.strip_prefix(b"[").and_then(|s| s.strip_suffix(b"]"))
+            })
+            .unwrap_or(s)
+            .to_vec()
+    };
+    if memchr::memchr(b'/', last).is_some() {
+        return is_count(&bare(last));
+    }
+    match (words.next(), words.next()) {
+        (Some(w), Some(first)) => {
+            let first = first.strip_prefix(b"(").unwrap_or(first);
+            let last = last.strip_suffix(b")").unwrap_or(last);
+            is_count(&[first, b" ", w, b" ", last].concat())
+                && POSITION_WORDS.contains(&w)
+        }
+        _ => false,
+    }
+}
+
 /// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
 /// `M` `+` inside or after, optionally in parentheses or brackets, or a
 /// position such as `3 of 12` or `3/12`.
@@ -1570,6 +1598,29 @@ mod tests {
         let full = r.full_set().unwrap();
         let line = b"(leggi anche su: questo)";
         assert_eq!(r.find_full(&full, line, 4, false), r.find(line, 4, false));
+    }
+
+    #[test]
+    fn positions_at_the_end_of_a_line() {
+        for yes in [
+            "Image 3 of 12",
+            "Foto 2 von 8",
+            "Photo 4/9",
+            "Slide (1 of 5)",
+            "Bild [2/3]",
+        ] {
+            assert!(ends_in_position(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "12 Photos",
+            "Image",
+            "Photos (12)",
+            "3 of the best",
+            "one of 12",
+            "Image 3 of",
+        ] {
+            assert!(!ends_in_position(no.as_bytes()), "{no}");
+        }
     }
 
     #[test]

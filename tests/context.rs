@@ -391,3 +391,32 @@ fn a_footer_list_followed_by_chrome_is_a_footer_list() {
         format!("{P1}\n\n* About Us\n* Contact Us\n* Careers\n\n{P2}\n")
     );
 }
+
+#[test]
+fn the_caption_of_a_gallery_slide_goes_with_its_position_and_credit() {
+    // Position, caption (sentences, prose by itself), credit: a slide.
+    let doc = format!(
+        "{P1}\n\nImage 2 of 5\n\nAn artist's concept of the new lunar lander on the \
+         surface of the moon.\n\n(Image credit: Blue Origin)\n\nFoto 3 von 8\n\
+         Der Minister und sein Amtskollege geben sich in Hanoi die Hand.\n\
+         Der Minister und sein Amtskollege geben sich in Hanoi die Hand.\n\
+         Foto: Jane Roe, AP\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
+fn a_gallery_position_without_its_credit_or_a_bare_count_claims_nothing() {
+    // No credit within the slide's lines: the paragraphs stay.
+    let doc = format!(
+        "{P1}\n\nImage 2 of 5\n\n{P2}\n\n{P1}\n\n{P2}\n\n{P1}\n\nPhoto: Jane Roe\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n\n{P1}\n\n{P2}\n\n{P1}\n"));
+    // A count is no position: "12 Photos" may be a link above the article.
+    let doc =
+        format!("{P1}\n\n12 Photos\n\n{P2}\n\nPhoto: Jane Roe\n\n{P1}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n\n{P1}\n"));
+    // The document ends inside the slide: its lines are decided as usual.
+    let doc = format!("{P1}\n\nSlide 1 of 3\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
