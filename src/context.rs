@@ -364,7 +364,7 @@ impl Context {
                 held.push(Held::Blank(lineno));
                 return;
             }
-            self.release_slide(c);
+            self.end_slide(false, c);
         }
         self.push_blank_now(lineno, c);
     }
@@ -410,19 +410,15 @@ impl Context {
         let mut prose_words = 0;
         if self.enabled {
             let credit = is_slide_credit(verdict, c);
+            let position = is_slide_position(text, verdict, c);
             if let Some(held) = &mut self.slide {
-                let lines =
-                    held.iter().filter(|h| matches!(h, Held::Line { .. }));
-                if credit && lines.count() > 0 {
-                    self.caption_slide(c);
-                } else if !credit
-                    && !is_slide_position(text, verdict, c)
-                    && held
-                        .iter()
-                        .filter(|h| matches!(h, Held::Line { .. }))
-                        .count()
-                        < SLIDE_LINES
-                {
+                let lines = held
+                    .iter()
+                    .filter(|h| matches!(h, Held::Line { .. }))
+                    .count();
+                if credit && lines > 0 {
+                    self.end_slide(true, c);
+                } else if !credit && !position && lines < SLIDE_LINES {
                     held.push(Held::Line {
                         lineno,
                         text: text.to_vec(),
@@ -432,10 +428,10 @@ impl Context {
                     });
                     return 0;
                 } else {
-                    prose_words += self.release_slide(c);
+                    prose_words += self.end_slide(false, c);
                 }
             }
-            if is_slide_position(text, verdict, c) {
+            if position {
                 self.slide = Some(Vec::new());
             }
         }
@@ -445,34 +441,20 @@ impl Context {
         prose_words
     }
 
-    /// Decides the held lines of a slide as its caption.
-    fn caption_slide(&mut self, c: &mut Cleaner<'_>) {
-        let caption = Verdict::Drop(Why::Context(Reason::GalleryCaption));
-        for h in self.slide.take().unwrap_or_default() {
-            match h {
-                Held::Blank(lineno) => self.push_blank_now(lineno, c),
-                Held::Line { lineno, text, words, .. } => {
-                    self.push_now(
-                        lineno,
-                        &text,
-                        words,
-                        caption,
-                        Some(false),
-                        c,
-                    );
-                }
-            }
-        }
-    }
-
-    /// Decides the held lines of a slide as if no position came before
-    /// them; returns the words of those that are prose.
-    fn release_slide(&mut self, c: &mut Cleaner<'_>) -> usize {
+    /// Decides the held lines of a slide: as its caption, or as if no
+    /// position came before them. Returns the words of those that are
+    /// prose.
+    fn end_slide(&mut self, caption: bool, c: &mut Cleaner<'_>) -> usize {
         let mut prose_words = 0;
         for h in self.slide.take().unwrap_or_default() {
             match h {
                 Held::Blank(lineno) => self.push_blank_now(lineno, c),
                 Held::Line { lineno, text, words, verdict, is_prose_hint } => {
+                    let verdict = if caption {
+                        Verdict::Drop(Why::Context(Reason::GalleryCaption))
+                    } else {
+                        verdict
+                    };
                     if self.push_now(
                         lineno,
                         &text,
@@ -696,7 +678,7 @@ impl Context {
     /// Decides every waiting line as if a long paragraph came next;
     /// returns the words of held lines decided as prose.
     pub fn flush_before_paragraph(&mut self, c: &mut Cleaner<'_>) -> usize {
-        let prose_words = self.release_slide(c);
+        let prose_words = self.end_slide(false, c);
         self.anchor_seen(Anchor::Prose);
         self.emit_ready(c);
         prose_words
@@ -704,7 +686,7 @@ impl Context {
 
     /// Decides every waiting line at the end of a document and resets.
     pub fn finish(&mut self, c: &mut Cleaner<'_>) {
-        self.release_slide(c);
+        self.end_slide(false, c);
         self.anchor_seen(Anchor::Edge);
         let seen = self.seen_prose;
         for e in self.queue.iter_mut() {

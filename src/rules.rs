@@ -1170,29 +1170,16 @@ const POSITION_WORDS: &[&[u8]] =
 /// Returns true if and only if `line` ends in a position: "3 of 12",
 /// "3 von 12", "3/12" (see [`is_count`]), optionally in brackets.
 pub(crate) fn ends_in_position(line: &[u8]) -> bool {
-    let mut words = line.rsplit(|&b| b == b' ');
-    let last = words.next().unwrap_or_default();
-    let bare = |s: &[u8]| {
-        s.strip_prefix(b"(")
-            .and_then(|s| s.strip_suffix(b")"))
-            .or_else(|| {
-                s.strip_prefix(b"[").and_then(|s| s.strip_suffix(b"]"))
-            })
-            .unwrap_or(s)
-            .to_vec()
-    };
+    let mut spaces = memchr::memrchr_iter(b' ', line);
+    let last_space = spaces.next();
+    let last = &line[last_space.map_or(0, |i| i + 1)..];
     if memchr::memchr(b'/', last).is_some() {
-        return is_count(&bare(last));
+        return is_count(last);
     }
-    match (words.next(), words.next()) {
-        (Some(w), Some(first)) => {
-            let first = first.strip_prefix(b"(").unwrap_or(first);
-            let last = last.strip_suffix(b")").unwrap_or(last);
-            is_count(&[first, b" ", w, b" ", last].concat())
-                && POSITION_WORDS.contains(&w)
-        }
-        _ => false,
-    }
+    // The last three words: `is_count` takes "3 of 12" or "(3 of 12)".
+    spaces
+        .next()
+        .is_some_and(|_| is_count(&line[spaces.next().map_or(0, |i| i + 1)..]))
 }
 
 /// Returns true if and only if `s` is a count: digits with `,` `.` `k` `K`
