@@ -75,6 +75,8 @@ pub struct Counts {
     pub invalid: u64,
     /// Records dropped with [`Options::drop_empty`].
     pub dropped_empty: u64,
+    /// Lines read, blank ones included.
+    pub lines: u64,
 }
 
 /// What went wrong: [`stream::RecordError`], whose invalid-record
@@ -84,15 +86,76 @@ pub type Error = stream::RecordError;
 /// Cleans the JSONL records of `rdr` into `wtr`, each text field as its
 /// own document.
 pub fn run<R: BufRead, W: Write + ?Sized>(
-    mut rdr: R,
+    rdr: R,
     wtr: &mut W,
     cleaner: &mut Cleaner<'_>,
     opts: &Options,
 ) -> Result<Counts, Error> {
+    run_with(rdr, wtr, cleaner, opts, &mut Buffers::new(&opts.text_key))
+}
+
+/// The working buffers of [`run_with`], for a caller that runs it many
+/// times (on batches of a stream) to keep from one run to the next.
+pub struct Buffers {
+    /// The key the buffers were made for.
+    text_key: String,
+    /// A line longer than the reader's buffer.
+    long: Vec<u8>,
+    /// Output not yet written.
+    out: Vec<u8>,
+    scratch: Scratch,
+}
+
+impl Buffers {
+    /// Buffers for records whose text field is `text_key`.
+    pub fn new(text_key: &str) -> Buffers {
+        Buffers {
+            text_key: text_key.to_owned(),
+            long: Vec::new(),
+            out: Vec::new(),
+            scratch: Scratch::new(text_key),
+        }
+    }
+}
+
+impl Buffers {
+    /// Empties the buffers and frees those a record of more than
+    /// [`KEEP`] bytes grew, so a run of many batches keeps about one
+    /// batch's worth, not its largest record's.
+    fn shrink(&mut self) {
+        let s = &mut self.scratch;
+        for v in [
+            &mut self.long,
+            &mut self.out,
+            &mut s.value,
+            &mut s.stub,
+            &mut s.cleaned,
+        ] {
+            v.clear();
+            if v.capacity() > KEEP {
+                *v = Vec::new();
+            }
+        }
+    }
+}
+
+/// The most bytes a buffer of [`Buffers`] keeps between runs.
+const KEEP: usize = 1 << 20;
+
+/// [`run`] with working buffers kept by the caller.
+pub fn run_with<R: BufRead, W: Write + ?Sized>(
+    mut rdr: R,
+    wtr: &mut W,
+    cleaner: &mut Cleaner<'_>,
+    opts: &Options,
+    bufs: &mut Buffers,
+) -> Result<Counts, Error> {
+    if bufs.text_key != opts.text_key {
+        *bufs = Buffers::new(&opts.text_key);
+    }
+    let Buffers { long, out, scratch, .. } = bufs;
+    out.clear();
     let mut counts = Counts::default();
-    let mut long = Vec::new();
-    let mut out = Vec::new();
-    let mut scratch = Scratch::new(&opts.text_key);
     let mut lineno = opts.first_line.saturating_sub(1);
     loop {
         // A line that lies whole in the reader's buffer is cleaned from
@@ -104,18 +167,19 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
             None if buf.is_empty() => break,
             None => {
                 long.clear();
-                rdr.read_until(b'\n', &mut long)
+                rdr.read_until(b'\n', long)
                     .map_err(|e| Error::Io(stream::Error::Read(e)))?;
                 (&long[..], 0)
             }
         };
         let n = line.len();
         lineno += 1;
+        counts.lines += 1;
         cleaner.count_bytes_in(n);
         // The output of several records is written at once: a block
         // larger than the writer's buffer goes past it uncopied.
         let mark = out.len();
-        let outcome = record(line, cleaner, opts, &mut out, &mut scratch);
+        let outcome = record(line, cleaner, opts, out, scratch);
         if outcome.is_err() && opts.skip_invalid {
             out.truncate(mark);
             out.extend_from_slice(line);
@@ -140,11 +204,11 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
                 // The records before it are written.
                 wtr.write_all(&out[..mark])
                     .map_err(|e| Error::Io(stream::Error::Write(e)))?;
-                return Err(Error::Invalid(format!("line {lineno}: {why}")));
+                return Err(Error::Line(lineno, why));
             }
         }
         if opts.line_buffered || out.len() >= OUT_BLOCK {
-            wtr.write_all(&out)
+            wtr.write_all(out)
                 .map_err(|e| Error::Io(stream::Error::Write(e)))?;
             out.clear();
             if opts.line_buffered {
@@ -152,7 +216,8 @@ pub fn run<R: BufRead, W: Write + ?Sized>(
             }
         }
     }
-    wtr.write_all(&out).map_err(|e| Error::Io(stream::Error::Write(e)))?;
+    wtr.write_all(out).map_err(|e| Error::Io(stream::Error::Write(e)))?;
+    bufs.shrink();
     wtr.flush().map_err(|e| Error::Io(stream::Error::Write(e)))?;
     Ok(counts)
 }
@@ -740,7 +805,10 @@ mod tests {
             "nope\n{\"text\":\"Advertisement\"}\n\n{\"text\":\"Kept.\"}";
         let (out, c) = run_str(input, &opts).unwrap();
         assert_eq!(out, "nope\n\n{\"text\":\"Kept.\\n\"}\n");
-        assert_eq!(c, Counts { records: 3, invalid: 1, dropped_empty: 1 });
+        assert_eq!(
+            c,
+            Counts { records: 3, invalid: 1, dropped_empty: 1, lines: 4 }
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@ batches of whole records (NUL-terminated documents or JSON lines) of about
 [`BATCH`] bytes, threads clean them — each with its own [`Cleaner`],
 exactly as the serial code does — and the writer puts the results back in
 input order. Memory: at most `2 × threads` batches are read and not yet
-written, each [`BATCH`] bytes or one record if a record is larger.
+written, each [`BATCH`] bytes or one record if a record is larger; their
+buffers are reused. The line number in a JSONL message is
+counted by the threads that clean (each batch's lines) and the writer
+(the lines before the batch), not by the reader.
 
 One text document ([`run_text`]): what a line is once normalized, which
 rules match it, which line heuristic calls it chrome and whether it is
@@ -58,17 +61,26 @@ const WORKERS_GONE: &str = "every worker thread has ended";
 /// names its line in the whole stream).
 pub type Error = stream::RecordError;
 
-/// One batch: its sequence number, first line number and bytes.
+/// One batch: its sequence number and bytes.
 struct Batch {
     seq: u64,
-    first_line: u64,
     data: Vec<u8>,
 }
 
-type Done = (u64, Result<Vec<u8>, Error>);
+/// A cleaned batch: its output (up to the invalid record, if one
+/// stopped it), the number of lines it had (JSONL only: the writer adds
+/// them up to number the line of an invalid record, so the reader need
+/// not count lines), and what stopped it.
+struct Cleaned {
+    out: Vec<u8>,
+    lines: u64,
+    err: Option<Error>,
+}
+
+type Done = (u64, Cleaned);
 
 /// Cleaned batches waiting for their turn to be written, by number.
-type Waiting = BTreeMap<u64, Result<Vec<u8>, Error>>;
+type Waiting = BTreeMap<u64, Cleaned>;
 
 /// Cleans `rdr` into `wtr` on `threads` threads (`threads - 1` workers
 /// and this one, which also reads and writes). Returns the merged
@@ -103,7 +115,14 @@ fn run_batched<R: Read, W: Write + ?Sized>(
         Format::Nul => 0u8,
         Format::Jsonl(_) => b'\n',
     };
+    let text_key = match format {
+        Format::Jsonl(opts) => &opts.text_key[..],
+        Format::Nul => "",
+    };
     let jobs: Queue<Batch> = Queue::default();
+    // Every buffer is a batch's input or output.
+    let pool = Buffers::default();
+    let keep = 2 * in_flight as usize + 2;
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let totals = Mutex::new((Stats::default(), jsonl::Counts::default()));
     let add = |cleaner: &Cleaner<'_>, counts: &jsonl::Counts| {
@@ -112,18 +131,28 @@ fn run_batched<R: Read, W: Write + ?Sized>(
         t.1.records += counts.records;
         t.1.invalid += counts.invalid;
         t.1.dropped_empty += counts.dropped_empty;
+        t.1.lines += counts.lines;
     };
     std::thread::scope(|scope| -> Result<(), Error> {
         let jobs = &jobs;
         let add = &add;
+        let pool = &pool;
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             scope.spawn(move || {
                 let mut cleaner = Cleaner::new(rules, config.clone());
                 let mut counts = jsonl::Counts::default();
+                let mut bufs = jsonl::Buffers::new(text_key);
                 while let Some(batch) = jobs.pop_wait() {
-                    let res =
-                        clean_batch(&batch, &mut cleaner, format, &mut counts);
+                    let res = clean_batch(
+                        &batch,
+                        pool.get(),
+                        &mut cleaner,
+                        format,
+                        &mut bufs,
+                        &mut counts,
+                    );
+                    pool.put(batch.data, keep);
                     if done_tx.send((batch.seq, res)).is_err() {
                         break;
                     }
@@ -137,8 +166,11 @@ fn run_batched<R: Read, W: Write + ?Sized>(
         // or when it would otherwise wait.
         let mut cleaner = Cleaner::new(rules, config.clone());
         let mut counts = jsonl::Counts::default();
+        let mut bufs = jsonl::Buffers::new(text_key);
         let mut pending = Waiting::new();
         let mut next_out = 0u64;
+        // Lines in the batches written so far.
+        let mut lines_out = 0u64;
         let mut seq = 0u64;
         // With more than `help_over` batches queued, cleans the oldest here;
         // then takes in finished batches and writes what is ready; until
@@ -146,13 +178,23 @@ fn run_batched<R: Read, W: Write + ?Sized>(
         // here or waits for a worker.
         let mut settle = |pending: &mut Waiting,
                           next_out: &mut u64,
+                          lines_out: &mut u64,
                           seq: u64,
                           limit: u64,
                           help_over: usize,
                           wtr: &mut W|
          -> Result<(), Error> {
             let mut clean_here = |b: Batch, pending: &mut Waiting| {
-                let res = clean_batch(&b, &mut cleaner, format, &mut counts);
+                let out = pool.get();
+                let res = clean_batch(
+                    &b,
+                    out,
+                    &mut cleaner,
+                    format,
+                    &mut bufs,
+                    &mut counts,
+                );
+                pool.put(b.data, keep);
                 pending.insert(b.seq, res);
             };
             if let Some(b) = jobs.pop_beyond(help_over) {
@@ -162,10 +204,19 @@ fn run_batched<R: Read, W: Write + ?Sized>(
                 while let Ok((s, res)) = done_rx.try_recv() {
                     pending.insert(s, res);
                 }
-                while let Some(res) = pending.remove(next_out) {
-                    wtr.write_all(&res?)
+                while let Some(done) = pending.remove(next_out) {
+                    wtr.write_all(&done.out)
                         .map_err(|e| Error::Io(stream::Error::Write(e)))?;
+                    pool.put(done.out, keep);
+                    match done.err {
+                        Some(Error::Line(n, why)) => {
+                            return Err(Error::Line(*lines_out + n, why));
+                        }
+                        Some(e) => return Err(e),
+                        None => {}
+                    }
                     *next_out += 1;
+                    *lines_out += done.lines;
                 }
                 if seq - *next_out < limit.max(1) {
                     return Ok(());
@@ -178,9 +229,11 @@ fn run_batched<R: Read, W: Write + ?Sized>(
                 }
             }
         };
-        let mut buf: Vec<u8> = Vec::with_capacity(batch * 2);
         let read = READ.min(batch) as u64;
-        let mut line = 1u64;
+        // Room for a batch: it is cut once it holds `batch` bytes, after
+        // a read of at most `read` (the 64 covers the allocator's probe).
+        let room = batch + read as usize + 64;
+        let mut buf: Vec<u8> = Vec::with_capacity(room);
         let mut eof = false;
         let mut result = Ok(());
         while !eof {
@@ -215,24 +268,20 @@ fn run_batched<R: Read, W: Write + ?Sized>(
             if cut == 0 {
                 continue;
             }
-            let rest = buf.split_off(cut);
+            let mut rest = pool.get();
+            rest.reserve(room.max(buf.len() - cut));
+            rest.extend_from_slice(&buf[cut..]);
+            buf.truncate(cut);
             let data = std::mem::replace(&mut buf, rest);
-            // Line numbers only matter for JSONL messages.
-            let lines = match format {
-                Format::Nul => 0,
-                Format::Jsonl(_) => {
-                    memchr::memchr_iter(b'\n', &data).count() as u64
-                }
-            };
-            jobs.push(Batch { seq, first_line: line, data });
+            jobs.push(Batch { seq, data });
             seq += 1;
-            line += lines;
             // Workers behind (more than `workers + 1` batches queued): this
             // thread cleans the oldest itself.
             let help_over = workers + 1;
             if let Err(e) = settle(
                 &mut pending,
                 &mut next_out,
+                &mut lines_out,
                 seq,
                 in_flight,
                 help_over,
@@ -245,8 +294,15 @@ fn run_batched<R: Read, W: Write + ?Sized>(
         jobs.close();
         if result.is_ok() {
             let help_over = usize::MAX;
-            result =
-                settle(&mut pending, &mut next_out, seq, 0, help_over, wtr);
+            result = settle(
+                &mut pending,
+                &mut next_out,
+                &mut lines_out,
+                seq,
+                0,
+                help_over,
+                wtr,
+            );
         }
         add(&cleaner, &counts);
         result
@@ -255,31 +311,47 @@ fn run_batched<R: Read, W: Write + ?Sized>(
     Ok(totals.into_inner().unwrap())
 }
 
-/// Cleans one batch of whole records.
+/// Cleans one batch of whole records; a JSONL line is numbered from the
+/// batch's first line, and the number of lines comes back with the output.
 fn clean_batch(
     batch: &Batch,
+    mut out: Vec<u8>,
     cleaner: &mut Cleaner<'_>,
     format: &Format,
+    bufs: &mut jsonl::Buffers,
     counts: &mut jsonl::Counts,
-) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(batch.data.len());
+) -> Cleaned {
+    out.reserve(batch.data.len());
+    let mut lines = 0;
+    let mut err = None;
     match format {
         Format::Nul => {
             cleaner.count_bytes_in(batch.data.len());
             stream::run_slice(&batch.data, &mut out, cleaner, Some(0), true);
         }
         Format::Jsonl(opts) => {
-            let opts = jsonl::Options {
-                first_line: batch.first_line,
-                ..opts.clone()
-            };
-            let c = jsonl::run(&batch.data[..], &mut out, cleaner, &opts)?;
-            counts.records += c.records;
-            counts.invalid += c.invalid;
-            counts.dropped_empty += c.dropped_empty;
+            let opts = jsonl::Options { first_line: 1, ..opts.clone() };
+            // The records before an invalid one are written, as one
+            // thread writes them.
+            match jsonl::run_with(
+                &batch.data[..],
+                &mut out,
+                cleaner,
+                &opts,
+                bufs,
+            ) {
+                Ok(c) => {
+                    counts.records += c.records;
+                    counts.invalid += c.invalid;
+                    counts.dropped_empty += c.dropped_empty;
+                    counts.lines += c.lines;
+                    lines = c.lines;
+                }
+                Err(e) => err = Some(e),
+            }
         }
     }
-    Ok(out)
+    Cleaned { out, lines, err }
 }
 
 /// The size a text-mode batch is cut at (the last `\n` in it).
@@ -666,6 +738,36 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
     wtr.flush().map_err(stream::Error::Write)
 }
 
+/// Buffers of a record stream given back for reuse (as [`Pool`] does for
+/// text): a batch's input once cleaned, its output once written.
+/// Allocating them anew made the allocator hand pages back
+/// to the kernel and fault them in again (`-z -j 2`, 1 GiB: 36,000 page
+/// faults against 2,800 on one thread).
+#[derive(Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+impl Buffers {
+    /// An empty buffer, reused if one is free.
+    fn get(&self) -> Vec<u8> {
+        self.0.lock().unwrap().pop().unwrap_or_default()
+    }
+
+    /// Gives `buf` back, unless `keep` buffers are already free (there are
+    /// never more than the batches in flight need, so this only bounds an
+    /// unexpected case) or a record larger than a batch grew it: the
+    /// memory of a few large records is not held for the rest of the run.
+    fn put(&self, mut buf: Vec<u8>, keep: usize) {
+        if buf.capacity() > 2 * BATCH {
+            return;
+        }
+        buf.clear();
+        let mut free = self.0.lock().unwrap();
+        if free.len() < keep {
+            free.push(buf);
+        }
+    }
+}
+
 /// A queue of jobs for worker threads that the thread filling it may also
 /// take jobs from.
 struct Queue<T> {
@@ -849,8 +951,9 @@ mod tests {
         }
     }
 
-    /// The output, statistics and counts of a record stream, or its error.
-    type Outcome = Result<(Vec<u8>, Stats, jsonl::Counts), String>;
+    /// The output of a record stream, and its statistics and counts or
+    /// its error.
+    type Outcome = (Vec<u8>, Result<(Stats, jsonl::Counts), String>);
 
     /// Cleans the record stream `input` in one batch on this thread (the
     /// serial code) and with `run_batched` in batches of `batch` bytes on
@@ -868,17 +971,26 @@ mod tests {
         };
         let mut serial = Cleaner::new(&rules, config.clone());
         let mut counts = jsonl::Counts::default();
-        let whole = Batch { seq: 0, first_line: 1, data: input.to_vec() };
-        let a = clean_batch(&whole, &mut serial, format, &mut counts)
-            .map(|out| (out, serial.stats().clone(), counts))
-            .map_err(|e| e.to_string());
+        let whole = Batch { seq: 0, data: input.to_vec() };
+        let mut bufs = jsonl::Buffers::new("text");
+        let done = clean_batch(
+            &whole,
+            Vec::new(),
+            &mut serial,
+            format,
+            &mut bufs,
+            &mut counts,
+        );
+        let a = match done.err {
+            None => Ok((serial.stats().clone(), counts)),
+            Some(e) => Err(e.to_string()),
+        };
         let mut out = Vec::new();
         let b = run_batched(
             input, &mut out, &rules, &config, format, threads, batch,
         )
-        .map(|(stats, counts)| (out, stats, counts))
         .map_err(|e| e.to_string());
-        (a, b)
+        ((done.out, a), (out, b))
     }
 
     proptest::proptest! {
@@ -887,7 +999,8 @@ mod tests {
         /// reading thread cleaning batches too, in any order with the
         /// workers), a NUL or JSONL stream comes out as the serial code
         /// writes it, with the same counts; an invalid JSON line fails the
-        /// run with the serial code's message, which names its line.
+        /// run with the serial code's message, which names its line, after
+        /// the records before it are written.
         #[test]
         fn record_streams_equal_the_serial_code(
             docs in proptest::collection::vec(proptest::collection::vec(proptest::sample::select(vec![
@@ -920,10 +1033,10 @@ mod tests {
             } else {
                 Format::Nul
             };
-            let (a, b) = records_both(&input, &format, threads, batch);
-            match (a, b) {
-                (Ok((a, sa, ca)), Ok((b, sb, cb))) => {
-                    proptest::prop_assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+            let ((a, ra), (b, rb)) = records_both(&input, &format, threads, batch);
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+            match (ra, rb) {
+                (Ok((sa, ca)), Ok((sb, cb))) => {
                     same_stats(&sa, &sb);
                     proptest::prop_assert_eq!(ca, cb);
                 }

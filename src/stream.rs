@@ -93,8 +93,11 @@ impl Default for Options {
 pub enum RecordError {
     /// Reading or writing failed.
     Io(Error),
-    /// A record is not valid.
+    /// A record is not valid; the message names it.
     Invalid(String),
+    /// The line of a line-based record stream (JSONL) that is not valid:
+    /// its number (from 1) and why.
+    Line(u64, String),
 }
 
 impl std::fmt::Display for RecordError {
@@ -102,6 +105,7 @@ impl std::fmt::Display for RecordError {
         match self {
             RecordError::Io(e) => e.fmt(f),
             RecordError::Invalid(why) => f.write_str(why),
+            RecordError::Line(n, why) => write!(f, "line {n}: {why}"),
         }
     }
 }
@@ -110,7 +114,7 @@ impl std::error::Error for RecordError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             RecordError::Io(e) => Some(e),
-            RecordError::Invalid(_) => None,
+            RecordError::Invalid(_) | RecordError::Line(..) => None,
         }
     }
 }
