@@ -344,10 +344,14 @@ fn threads_give_identical_output() {
         s.lines().skip(1).map(String::from).collect::<Vec<_>>()
     };
     assert_eq!(first(&a), first(&b));
-    // An invalid line is reported with its number in the whole stream.
+    // An invalid line is reported with its number in the whole stream,
+    // after the records before it are written, as with one thread (also
+    // those of its own batch).
     let mut bad = jsonl.repeat(20);
     bad.push_str("oops\n");
     let lines = bad.lines().count();
+    bad.push_str(&jsonl);
+    let serial = run(&["--jsonl"], bad.as_bytes());
     let out = run(&["--jsonl", "-j", "2"], bad.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -355,6 +359,8 @@ fn threads_give_identical_output() {
         err.contains(&format!("line {lines}: not a JSON object")),
         "{err}"
     );
+    assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), lines - 1);
+    assert!(out.stdout == serial.stdout, "-j 2 wrote other records");
     // Text mode: the samples one after another, as `cat *.txt | clean`
     // gives, with CRLF and lone CR line ends, a 2 MiB line (over the line
     // limit, no line end for a long stretch) and no final line end.
