@@ -33,7 +33,8 @@ nothing to tell chrome from content by.
 
 A block label ("Related stories", "More from …": rules of kind `block`)
 also claims the short lines after it when prose comes next, all but the
-last, which may be a subheading ([`Reason::Block`]); chrome right under
+last, which may be a subheading unless it is a list item
+([`Reason::Block`]); chrome right under
 the label (a count, "(16 Videos)") does not end its claim. Under a block
 label a line needs a sentence end (not `?` or an ellipsis) or
 [`BLOCK_PROSE_WORDS`] words to be prose: headlines run long and ask
@@ -785,7 +786,11 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
         };
         return Some(Verdict::Drop(Why::Context(reason)));
     }
-    if e.prev == Anchor::Block && next == Anchor::Prose && !e.last {
+    // The last line may be a subheading, unless it is a list item.
+    if e.prev == Anchor::Block
+        && next == Anchor::Prose
+        && (!e.last || e.listed)
+    {
         return Some(Verdict::Drop(Why::Context(Reason::Block)));
     }
     if e.widget {

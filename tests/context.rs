@@ -110,6 +110,16 @@ fn block_label_claims_the_headlines_under_it() {
     );
     // The last short line before the prose may be a subheading: kept.
     assert_eq!(clean(&doc), format!("{P1}\n\nWhat the vote means\n\n{P2}\n"));
+    // A list item is no subheading: the last headline of a bulleted list
+    // goes with the others, also when it is the only one.
+    for items in [
+        "* Mayor resigns over budget row\n* Schools reopen after strike\n",
+        "- Horror as plague of killer mosquitos are headed to Britain\n",
+        "2. Schools reopen after strike\n",
+    ] {
+        let doc = format!("{P1}\n\nRelated articles\n\n{items}\n{P2}\n");
+        assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"), "{items}");
+    }
 }
 
 #[test]
