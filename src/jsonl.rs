@@ -116,9 +116,7 @@ impl Buffers {
             scratch: Scratch::new(text_key),
         }
     }
-}
 
-impl Buffers {
     /// Empties the buffers and frees those a record of more than
     /// [`KEEP`] bytes grew, so a run of many batches keeps about one
     /// batch's worth, not its largest record's.

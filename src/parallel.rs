@@ -121,8 +121,7 @@ fn run_batched<R: Read, W: Write + ?Sized>(
     };
     let jobs: Queue<Batch> = Queue::default();
     // Every buffer is a batch's input or output.
-    let pool = Buffers::default();
-    let keep = 2 * in_flight as usize + 2;
+    let pool = Buffers::new(2 * batch, 2 * in_flight as usize + 2);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let totals = Mutex::new((Stats::default(), jsonl::Counts::default()));
     let add = |cleaner: &Cleaner<'_>, counts: &jsonl::Counts| {
@@ -152,7 +151,7 @@ fn run_batched<R: Read, W: Write + ?Sized>(
                         &mut bufs,
                         &mut counts,
                     );
-                    pool.put(batch.data, keep);
+                    pool.put(batch.data);
                     if done_tx.send((batch.seq, res)).is_err() {
                         break;
                     }
@@ -194,7 +193,7 @@ fn run_batched<R: Read, W: Write + ?Sized>(
                     &mut bufs,
                     &mut counts,
                 );
-                pool.put(b.data, keep);
+                pool.put(b.data);
                 pending.insert(b.seq, res);
             };
             if let Some(b) = jobs.pop_beyond(help_over) {
@@ -207,7 +206,7 @@ fn run_batched<R: Read, W: Write + ?Sized>(
                 while let Some(done) = pending.remove(next_out) {
                     wtr.write_all(&done.out)
                         .map_err(|e| Error::Io(stream::Error::Write(e)))?;
-                    pool.put(done.out, keep);
+                    pool.put(done.out);
                     match done.err {
                         Some(Error::Line(n, why)) => {
                             return Err(Error::Line(*lines_out + n, why));
@@ -268,11 +267,7 @@ fn run_batched<R: Read, W: Write + ?Sized>(
             if cut == 0 {
                 continue;
             }
-            let mut rest = pool.get();
-            rest.reserve(room.max(buf.len() - cut));
-            rest.extend_from_slice(&buf[cut..]);
-            buf.truncate(cut);
-            let data = std::mem::replace(&mut buf, rest);
+            let data = pool.cut(&mut buf, cut, room);
             jobs.push(Batch { seq, data });
             seq += 1;
             // Workers behind (more than `workers + 1` batches queued): this
@@ -311,8 +306,8 @@ fn run_batched<R: Read, W: Write + ?Sized>(
     Ok(totals.into_inner().unwrap())
 }
 
-/// Cleans one batch of whole records; a JSONL line is numbered from the
-/// batch's first line, and the number of lines comes back with the output.
+/// Cleans one batch of whole records; the number of its lines comes back
+/// with the output.
 fn clean_batch(
     batch: &Batch,
     mut out: Vec<u8>,
@@ -330,14 +325,14 @@ fn clean_batch(
             stream::run_slice(&batch.data, &mut out, cleaner, Some(0), true);
         }
         Format::Jsonl(opts) => {
-            let opts = jsonl::Options { first_line: 1, ..opts.clone() };
             // The records before an invalid one are written, as one
-            // thread writes them.
+            // thread writes them. Lines are numbered from `first_line` in
+            // every batch; the writer adds the lines of the batches before.
             match jsonl::run_with(
                 &batch.data[..],
                 &mut out,
                 cleaner,
-                &opts,
+                opts,
                 bufs,
             ) {
                 Ok(c) => {
@@ -386,13 +381,11 @@ enum Place {
 /// The buffers of a [`TextBatch`] other than its data.
 type Shells = (Vec<TextLine>, Vec<u8>);
 
-/// Buffers of fed batches, taken again for new ones: a run allocates its
-/// batch memory once (allocating afresh per batch on several threads
-/// leaves the heaps fragmented and the resident memory growing).
-#[derive(Default)]
+/// Buffers of fed text batches, taken again for new ones.
 struct Pool {
-    data: Vec<Vec<u8>>,
-    shells: Vec<Shells>,
+    data: Buffers,
+    /// The shells of the batches whose data was kept.
+    shells: Mutex<Vec<Shells>>,
 }
 
 /// A text-mode batch and what the workers found in it.
@@ -569,7 +562,10 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
     // What is left to read when the batches stop: the rest goes through
     // the serial reader.
     let mut serial_rest: Option<Vec<u8>> = None;
-    let pool = Mutex::new(Pool::default());
+    let pool = Pool {
+        data: Buffers::new(4 * batch, usize::MAX),
+        shells: Mutex::new(Vec::new()),
+    };
     std::thread::scope(|scope| -> Result<(), stream::Error> {
         let jobs = &jobs;
         for _ in 0..workers {
@@ -578,7 +574,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
             let pool = &pool;
             scope.spawn(move || {
                 while let Some((seq, data)) = jobs.pop_wait() {
-                    let shells = pool.lock().unwrap().shells.pop();
+                    let shells = pool.shells.lock().unwrap().pop();
                     let shells = shells.unwrap_or_default();
                     let found = annotate(data, shells, rules, config);
                     if done_tx.send((seq, found)).is_err() {
@@ -594,7 +590,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
         let (mut bytes_sent, mut bytes_fed) = (0u64, 0u64);
         // A batch annotated on this thread.
         let annotate_here = |data: Vec<u8>| {
-            let shells = pool.lock().unwrap().shells.pop();
+            let shells = pool.shells.lock().unwrap().pop();
             annotate(data, shells.unwrap_or_default(), rules, &config)
         };
         // Feeds the batches that are ready, in order; with `wait`, first
@@ -625,10 +621,8 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
                 *next += 1;
                 *bytes_fed += b.data.len() as u64;
                 // A batch grown by a long line is not kept.
-                if b.data.capacity() <= 4 * batch {
-                    let mut p = pool.lock().unwrap();
-                    p.data.push(b.data);
-                    p.shells.push((b.lines, b.arena));
+                if pool.data.put(b.data) {
+                    pool.shells.lock().unwrap().push((b.lines, b.arena));
                 }
                 if cleaner.output_len() >= 1 << 16 {
                     cleaner.drain_to(wtr).map_err(stream::Error::Write)?;
@@ -672,15 +666,7 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
                     };
                     continue;
                 }
-                Some(c) => {
-                    let mut rest = pool.lock().unwrap().data.pop();
-                    let rest = rest.get_or_insert_default();
-                    rest.clear();
-                    rest.reserve(batch + batch / 8);
-                    rest.extend_from_slice(&buf[c..]);
-                    buf.truncate(c);
-                    std::mem::replace(&mut buf, std::mem::take(rest))
-                }
+                Some(c) => pool.data.cut(&mut buf, c, batch + batch / 8),
                 None => std::mem::take(&mut buf),
             };
             bytes_sent += data.len() as u64;
@@ -738,33 +724,55 @@ fn run_text_batched<R: Read, W: Write + ?Sized>(
     wtr.flush().map_err(stream::Error::Write)
 }
 
-/// Buffers of a record stream given back for reuse (as [`Pool`] does for
-/// text): a batch's input once cleaned, its output once written.
-/// Allocating them anew made the allocator hand pages back
-/// to the kernel and fault them in again (`-z -j 2`, 1 GiB: 36,000 page
-/// faults against 2,800 on one thread).
-#[derive(Default)]
-struct Buffers(Mutex<Vec<Vec<u8>>>);
+/// Batch buffers given back for reuse (a batch's input once cleaned, a
+/// record batch's output once written), so a run allocates its batch
+/// memory about once. Allocating afresh per batch on several threads left
+/// the heaps fragmented and the resident memory growing (text), and made
+/// the allocator hand pages back to the kernel and fault them in again
+/// (`-z -j 2`, 1 GiB: 36,000 page faults against 2,800 on one thread).
+struct Buffers {
+    free: Mutex<Vec<Vec<u8>>>,
+    /// A buffer a line or record larger than a batch grew past this is
+    /// freed: the memory of a few large ones is not held for the run.
+    max: usize,
+    /// The most free buffers kept (there are never more than the batches
+    /// in flight need, so this only bounds an unexpected case).
+    keep: usize,
+}
 
 impl Buffers {
-    /// An empty buffer, reused if one is free.
-    fn get(&self) -> Vec<u8> {
-        self.0.lock().unwrap().pop().unwrap_or_default()
+    fn new(max: usize, keep: usize) -> Buffers {
+        Buffers { free: Mutex::new(Vec::new()), max, keep }
     }
 
-    /// Gives `buf` back, unless `keep` buffers are already free (there are
-    /// never more than the batches in flight need, so this only bounds an
-    /// unexpected case) or a record larger than a batch grew it: the
-    /// memory of a few large records is not held for the rest of the run.
-    fn put(&self, mut buf: Vec<u8>, keep: usize) {
-        if buf.capacity() > 2 * BATCH {
-            return;
+    /// An empty buffer, reused if one is free.
+    fn get(&self) -> Vec<u8> {
+        self.free.lock().unwrap().pop().unwrap_or_default()
+    }
+
+    /// Gives `buf` back; whether it was kept.
+    fn put(&self, mut buf: Vec<u8>) -> bool {
+        if buf.capacity() > self.max {
+            return false;
         }
         buf.clear();
-        let mut free = self.0.lock().unwrap();
-        if free.len() < keep {
-            free.push(buf);
+        let mut free = self.free.lock().unwrap();
+        if free.len() >= self.keep {
+            return false;
         }
+        free.push(buf);
+        true
+    }
+
+    /// Cuts the batch `buf[..at]` off `buf` and returns it; the rest moves
+    /// to a reused buffer with room for at least `room` bytes, which
+    /// becomes `buf`.
+    fn cut(&self, buf: &mut Vec<u8>, at: usize, room: usize) -> Vec<u8> {
+        let mut rest = self.get();
+        rest.reserve(room.max(buf.len() - at));
+        rest.extend_from_slice(&buf[at..]);
+        buf.truncate(at);
+        std::mem::replace(buf, rest)
     }
 }
 
