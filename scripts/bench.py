@@ -11,7 +11,10 @@ whole job by hand, and `clean` in its modes; then scaling in input size and
 in rule count, peak RSS, and adversarial inputs. Prints one markdown table
 per part (also written to bench-data/bench-results.md).
 
-Wall times are medians of --runs runs (after one warm-up), output to a
+Wall times are medians of --runs runs (after one warm-up). Commands whose
+ratios are targets (the anchors and modes, the two sizes, the rule counts)
+run in rounds, each once per round, so that the load of a shared machine
+falls on all of them alike. Output to a
 null device node that grep and rg do not recognise as /dev/null (they stop
 early there). User rules: every phrase of patterns.txt as a `short` rule
 (contained in a line of at most 12 words), on top of the builtin rules.
@@ -33,15 +36,31 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, shell=True, check=True, **kw)
 
 
+def once(cmd):
+    """Wall time of one run of `cmd` (a shell string)."""
+    t = time.perf_counter()
+    subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
 def timed(cmd, runs):
     """Median wall time of `cmd` (a shell string) over `runs` runs."""
-    subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)  # warm-up
-    times = []
+    return timed_side_by_side([cmd], runs)[0]
+
+
+def timed_side_by_side(cmds, runs):
+    """Median wall times of `cmds` over `runs` rounds, each round running
+    every command once, in order (after one warm-up round). The load of a
+    shared machine comes and goes over seconds to minutes: run one command
+    after another and a busy minute lands on one of them and skews its
+    ratio to the others; in rounds it lands on all of them alike."""
+    for c in cmds:
+        once(c)  # warm-up: binaries and inputs in the page cache
+    times = [[] for _ in cmds]
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        for i, c in enumerate(cmds):
+            times[i].append(once(c))
+    return [statistics.median(t) for t in times]
 
 
 def peak_rss_kb(cmd):
@@ -149,9 +168,9 @@ def main():
         ("clean -z -j 2", f"{clean} -z -j 2 --rules {rules} < {nul} > {null}"),
         ("clean --jsonl -j 2", f"{clean} --jsonl -j 2 --rules {rules} < {jsl} > {null}"),
     ]
-    results = {}
-    for name, cmd in anchors:
-        results[name] = timed(cmd, a.runs)
+    # In rounds: the targets are ratios between these commands.
+    results = dict(zip([n for n, _ in anchors],
+                       timed_side_by_side([c for _, c in anchors], a.runs)))
     base = results["cat file | cat"]
     rg = results.get("rg -a -v -F -i -f patterns.txt")
     rows = []
@@ -186,18 +205,20 @@ def main():
     if not a.smoke:
         if not os.path.exists(small):
             sh(f"python3 {ROOT}/scripts/make_records.py {small} --format nul --size 100M --shared {a.shared}")
-        for name, path in [("100 MiB", small), (a.size, nul)]:
-            t = timed(f"{clean} -z --rules {rules} < {path} > {null}", a.runs)
+        sizes = [("100 MiB", small), (a.size, nul)]
+        ts = timed_side_by_side([f"{clean} -z --rules {rules} < {path} > {null}" for _, path in sizes],
+                                a.runs)
+        for (name, path), t in zip(sizes, ts):
             n = os.path.getsize(path)
             rows.append((name, f"{t:.2f}", f"{n / 1e6 / t:.0f}"))
         table("Cost in input size (clean -z)", ["input", "wall s", "MB/s"], rows, out)
 
     # Rule-count scaling and peak RSS.
     rows = []
-    for n in ([10, 200] if a.smoke else [10, 200, 2000, 20000]):
-        r = rules_for(n)
-        t = timed(f"{clean} -z --no-builtin --rules {r} < {nul} > {null}", a.runs)
-        rss = peak_rss_kb(f"{clean} -z --no-builtin --rules {r} < {nul} > {null}")
+    counts = [10, 200] if a.smoke else [10, 200, 2000, 20000]
+    cmds = [f"{clean} -z --no-builtin --rules {rules_for(n)} < {nul} > {null}" for n in counts]
+    for n, cmd, t in zip(counts, cmds, timed_side_by_side(cmds, a.runs)):
+        rss = peak_rss_kb(cmd)
         rows.append((n, f"{t:.2f}", f"{mb / t:.0f}", f"{rss / 1024:.1f}" if rss else "-"))
     table("Cost in rule count (clean -z --no-builtin, user rules only)",
           ["rules", "wall s", "MB/s", "peak RSS MiB"], rows, out)
