@@ -40,11 +40,14 @@ pub enum Heuristic {
     /// A share row on one line: "Share Tweet Email", "Facebook Twitter
     /// Google+ WhatsApp" ([`is_share_row`]).
     ShareRow,
+    /// A copyright notice: "Copyright 2019 Hawaii News Now",
+    /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
+    Copyright,
 }
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 10] = [
+    pub const ALL: [Heuristic; 11] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -55,6 +58,7 @@ impl Heuristic {
         Heuristic::Pagination,
         Heuristic::Credit,
         Heuristic::ShareRow,
+        Heuristic::Copyright,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -70,6 +74,7 @@ impl Heuristic {
             Heuristic::Pagination => "pagination",
             Heuristic::Credit => "credit",
             Heuristic::ShareRow => "share-row",
+            Heuristic::Copyright => "copyright",
         }
     }
 
@@ -95,6 +100,8 @@ impl Heuristic {
             Some(Heuristic::Credit)
         } else if words <= 12 && is_share_row(line) {
             Some(Heuristic::ShareRow)
+        } else if words <= 12 && is_copyright(line) {
+            Some(Heuristic::Copyright)
         } else {
             None
         }
@@ -284,6 +291,68 @@ pub fn is_slash_credit(line: &[u8]) -> bool {
             })
     };
     capitalized(name, 2) && capitalized(source, 1)
+}
+
+/// Returns true if and only if `line` (list markers aside) is a copyright
+/// notice: it opens with "Copyright", "(c)", "©" or "ⓒ", holds a year
+/// (1990 to 2099, alone or in a range: "2000-2019"), and every other word
+/// is a name (capitalized), a number, a symbol or one of the few small
+/// words of a notice ("by", "the", "and", "all rights reserved"):
+/// "Copyright 2019 Hawaii News Now", "Copyright @ 2019 The New Arab.",
+/// "copyright Inexhibit 2019 - ISSN: 2283-5474". A line about copyright
+/// has lowercase words ("Copyright claims rose in 2019") or names a law
+/// ("Copyright Act of 1976": "of" is no word of a notice).
+pub fn is_copyright(line: &[u8]) -> bool {
+    let line = &line[crate::rules::lead_end(line)..];
+    let Some(first) = line.split(|&b| b == b' ').next() else { return false };
+    let opener = |w: &[u8]| {
+        let w = w.strip_suffix(b":").unwrap_or(w);
+        w.eq_ignore_ascii_case(b"copyright")
+            || w.eq_ignore_ascii_case(b"(c)")
+            || w.starts_with("©".as_bytes())
+            || w.starts_with("ⓒ".as_bytes())
+    };
+    if !opener(first) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    let mut year = false;
+    for w in s.split(' ').skip(1).filter(|w| !w.is_empty()) {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue; // "-", "@", "©", "|"
+        }
+        let dash = |c: char| matches!(c, '-' | '–' | '—');
+        if core.chars().all(|c| c.is_ascii_digit() || dash(c)) {
+            year |= core.split(dash).any(|y| is_year(y.as_bytes()));
+            continue;
+        }
+        let lower = core.to_lowercase();
+        let notice_word = matches!(
+            lower.as_str(),
+            "by" | "the" | "and" | "all" | "rights" | "reserved" | "c"
+        );
+        let name = core.chars().next().is_some_and(char::is_uppercase)
+            // A domain: "macrumors.com".
+            || w.contains('.') && !w.ends_with('.');
+        if !(notice_word || name) {
+            return false;
+        }
+    }
+    year || is_year(first)
+}
+
+/// Whether `w`, symbols around it aside, is a year from 1990 to 2099
+/// ("©2019" is).
+fn is_year(w: &[u8]) -> bool {
+    let core = w.trim_ascii();
+    let s = core.iter().position(u8::is_ascii_digit);
+    let e = core.iter().rposition(u8::is_ascii_digit);
+    let (Some(s), Some(e)) = (s, e) else { return false };
+    let y = &core[s..=e];
+    y.len() == 4
+        && y.iter().all(u8::is_ascii_digit)
+        && (&b"1990"[..]..=&b"2099"[..]).contains(&y)
 }
 
 /// Buttons of a share row, lowercased: actions and networks.
@@ -1662,6 +1731,48 @@ mod tests {
         ] {
             assert!(!is_tagged_teaser(s.as_bytes()), "{s}");
         }
+    }
+
+    #[test]
+    fn copyright_notices() {
+        for s in [
+            "Copyright 2019 Hawaii News Now. All rights reserved.",
+            "copyright Inexhibit 2019 - ISSN: 2283-5474",
+            "Copyright @ 2019 The New Arab.",
+            "Copyright © 2000—2019. PAN Media",
+            "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.",
+            "© 2019 Reuters",
+            "©2018 macrumors.com",
+            "* Copyright 2005-2020 by Example Media Group",
+            "(c) 2021 The Daily Planet",
+            "Copyright: 2019 Jane Roe",
+        ] {
+            assert!(is_copyright(s.as_bytes()), "{s}");
+        }
+        for s in [
+            // About copyright, not a notice.
+            "Copyright claims rose sharply in 2019.",
+            "Copyright Act of 1976",
+            "Copyright law and the public domain",
+            "Copyright infringement",
+            // No year.
+            "Copyright Hawaii News Now",
+            "Copyright",
+            // A year out of range, or a number that is no year.
+            "Copyright 1887 Harper Brothers",
+            "Copyright 12345 Example",
+            // Not at the start.
+            "The 2019 Copyright Office report",
+        ] {
+            assert!(!is_copyright(s.as_bytes()), "{s}");
+        }
+        assert_eq!(
+            Heuristic::classify(
+                b"copyright Inexhibit 2019 - ISSN: 2283-5474",
+                6
+            ),
+            Some(Heuristic::Copyright)
+        );
     }
 
     #[test]
