@@ -482,6 +482,9 @@ pub fn is_pagination(line: &[u8]) -> bool {
     let mut run = 0;
     let mut best = 0;
     let mut prev: Option<u64> = None;
+    // A row of links to the previous and the next post: "« Previous Post
+    // Next Post »", "Older posts Newer posts".
+    let (mut back, mut forth) = (false, false);
     for t in s.split(' ') {
         // Page numbers are small; "2019 2020 2021" is a table header.
         if let Ok(n) = t
@@ -494,13 +497,60 @@ pub fn is_pagination(line: &[u8]) -> bool {
             prev = Some(n);
             continue;
         }
-        if !is_pager_token(t.as_bytes()) {
+        prev = None;
+        if is_pager_token(t.as_bytes()) {
+            back |= in_word_list(PAGER_BACK, t.as_bytes());
+            forth |= in_word_list(PAGER_FORTH, t.as_bytes());
+            continue;
+        }
+        if !in_word_list(PAGER_ITEMS, t.as_bytes()) {
             return false;
         }
-        prev = None;
     }
-    best >= 3
+    best >= 3 || (back && forth)
 }
+
+/// Pager words that go back, and forth ([`PAGER_WORDS`]).
+const PAGER_BACK: &[&str] = &[
+    "previous",
+    "prev",
+    "older",
+    "zurück",
+    "précédent",
+    "anterior",
+    "precedente",
+    "vorige",
+    "предыдущая",
+];
+const PAGER_FORTH: &[&str] = &[
+    "next",
+    "newer",
+    "weiter",
+    "suivant",
+    "siguiente",
+    "próxima",
+    "successivo",
+    "volgende",
+    "следующая",
+];
+
+/// What a previous/next row links to, besides pages.
+const PAGER_ITEMS: &[&str] = &[
+    "post",
+    "posts",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "entry",
+    "entries",
+    "beitrag",
+    "artikel",
+    "artículo",
+    "artigo",
+    "articolo",
+    "bericht",
+];
 
 /// Returns true if and only if `t` is a pager word or arrow.
 fn is_pager_token(t: &[u8]) -> bool {
@@ -1834,9 +1884,15 @@ mod tests {
 
     #[test]
     fn pagination() {
-        for s in
-            ["1 2 3 4 5 6 7 8", "1 2 3 … 12 Next", "« Previous 4 5 6 Next »"]
-        {
+        for s in [
+            "1 2 3 4 5 6 7 8",
+            "1 2 3 … 12 Next",
+            "« Previous 4 5 6 Next »",
+            "« Previous Post Next Post »",
+            "← Older posts Newer posts →",
+            "Previous article Next article",
+            "‹ précédent suivant ›",
+        ] {
             assert!(is_pagination(s.as_bytes()), "{s}");
         }
         for s in [
@@ -1846,6 +1902,11 @@ mod tests {
             "1 2 3 go",
             "Next",
             "10 11 12 %",
+            // One way only, or words that are no pager's.
+            "Older posts",
+            "Next story",
+            "Previous winners and next year's hopefuls",
+            "Next steps",
         ] {
             assert!(!is_pagination(s.as_bytes()), "{s}");
         }
