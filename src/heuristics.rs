@@ -479,6 +479,17 @@ pub fn is_pagination(line: &[u8]) -> bool {
     {
         return 1 <= a && a <= b && b < 1000;
     }
+    // A list's position: "1 - 5 of 36", "11-20 of 250".
+    if let Some((range, total)) = s.split_once(" of ")
+        && let Some((a, b)) = range.split_once('-')
+        && let (Ok(a), Ok(b), Ok(n)) = (
+            a.trim_end().parse::<u32>(),
+            b.trim_start().parse::<u32>(),
+            total.parse::<u32>(),
+        )
+    {
+        return 1 <= a && a <= b && b <= n;
+    }
     let mut run = 0;
     let mut best = 0;
     let mut prev: Option<u64> = None;
@@ -1889,6 +1900,8 @@ mod tests {
             "1 2 3 … 12 Next",
             "« Previous 4 5 6 Next »",
             "« Previous Post Next Post »",
+            "1 - 5 of 36",
+            "11-20 of 250",
             "← Older posts Newer posts →",
             "Previous article Next article",
             "‹ précédent suivant ›",
@@ -1907,6 +1920,8 @@ mod tests {
             "Next story",
             "Previous winners and next year's hopefuls",
             "Next steps",
+            "3 - 1 of 2",
+            "1 - 5 of 36 players",
         ] {
             assert!(!is_pagination(s.as_bytes()), "{s}");
         }
