@@ -479,6 +479,12 @@ pub fn is_pagination(line: &[u8]) -> bool {
     {
         return 1 <= a && a <= b && b < 1000;
     }
+    // A gallery's position: "1 of 6".
+    if let Some((a, b)) = s.split_once(" of ")
+        && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+    {
+        return 1 <= a && a <= b && b < 1000;
+    }
     // A list's position: "1 - 5 of 36", "11-20 of 250".
     if let Some((range, total)) = s.split_once(" of ")
         && let Some((a, b)) = range.split_once('-')
@@ -1902,6 +1908,7 @@ mod tests {
             "« Previous Post Next Post »",
             "1 - 5 of 36",
             "11-20 of 250",
+            "1 of 6",
             "← Older posts Newer posts →",
             "Previous article Next article",
             "‹ précédent suivant ›",
@@ -1921,6 +1928,8 @@ mod tests {
             "Previous winners and next year's hopefuls",
             "Next steps",
             "3 - 1 of 2",
+            "7 of 3",
+            "1 of 4 Americans",
             "1 - 5 of 36 players",
         ] {
             assert!(!is_pagination(s.as_bytes()), "{s}");
