@@ -15,7 +15,9 @@ Decisions, in order, for a non-blank line:
 2. the rules ([`crate::rules::Rules::find`]), with tail rules armed once
    [`Config::tail_words`] words of kept text have been seen;
 3. the line heuristics ([`crate::heuristics::Heuristic::classify`]);
-4. a line equal to the previous kept line is a repeat;
+4. a line equal to the previous kept line is a repeat; a list item of a
+   sentence repeated without its marker and followed by a credit is a
+   photo caption, and goes too (see [`Heuristic::Caption`]);
 5. the context heuristics of [`crate::context`], which look at the
    neighbours of short lines and at the document edges.
 
@@ -298,8 +300,38 @@ pub struct Cleaner<'r> {
     owe_separator: bool,
     long: Option<Long>,
     context: Context,
+    /// Lines decided but not written: a possible caption and what came
+    /// after it (see [`Cleaner::emit`]).
+    caption: CaptionHold,
     stats: Stats,
 }
+
+/// A kept list item of a sentence ("* Jane Roe speaks at a rally,
+/// Tuesday, Nov. 19, 2019."), held back with the lines after it until they
+/// show whether it is a photo caption: its repeat without the marker, then
+/// a credit. At most [`CAPTION_HOLD_LINES`] lines.
+#[derive(Debug, Default)]
+struct CaptionHold {
+    /// The held lines in order.
+    lines: Vec<HeldLine>,
+    /// Whether the repeat has come.
+    repeated: bool,
+    /// The caption last dropped, while only its copies and credits have
+    /// come after it: they go too (a slide show gives a caption several
+    /// times).
+    last: Vec<u8>,
+}
+
+/// A line of a [`CaptionHold`]: its number, its text (`None`: blank) and
+/// its verdict.
+type HeldLine = (u64, Option<Vec<u8>>, Result<Why, Why>);
+
+/// The most lines a [`CaptionHold`] holds (blank lines included).
+const CAPTION_HOLD_LINES: usize = 16;
+
+/// The fewest words of a caption held back (titles and breadcrumbs, which
+/// also come twice, are shorter and end without a period).
+const CAPTION_WORDS: usize = 8;
 
 impl<'r> Cleaner<'r> {
     /// A cleaner using `rules`.
@@ -326,6 +358,7 @@ impl<'r> Cleaner<'r> {
             need_blank: false,
             owe_separator: false,
             long: None,
+            caption: CaptionHold::default(),
             stats,
         }
     }
@@ -606,7 +639,92 @@ impl<'r> Cleaner<'r> {
 
     /// Called by the context queue, in input order, for every decided
     /// entry: `Some(text)` for a non-blank line, `None` for a blank one.
+    ///
+    /// A kept list item of a sentence of [`CAPTION_WORDS`] or more is
+    /// held back: if the next line repeats it without the marker and the
+    /// one after that is a credit (a rule of the `credits` category or the
+    /// credit heuristic), it is a photo caption and dropped with its
+    /// repeat; otherwise it is written as it would have been.
     pub(crate) fn emit(
+        &mut self,
+        lineno: u64,
+        text: Option<&[u8]>,
+        keep: Result<Why, Why>,
+    ) {
+        if !self.caption.last.is_empty()
+            && let Some(t) = text
+        {
+            if same_but_markers(t, &self.caption.last) {
+                let caption = Err(Why::Heuristic(Heuristic::Caption));
+                self.emit_now(lineno, text, caption);
+                return;
+            }
+            if !self.is_credit(keep) {
+                self.caption.last.clear();
+            }
+        }
+        if !self.caption.lines.is_empty() {
+            let Some(t) = text else {
+                self.caption.lines.push((lineno, None, keep));
+                if self.caption.lines.len() >= CAPTION_HOLD_LINES {
+                    self.release_caption(false);
+                }
+                return;
+            };
+            let first = self.caption.lines[0].1.as_deref().unwrap_or_default();
+            if !self.caption.repeated && same_but_markers(t, first) {
+                self.caption.repeated = true;
+                let repeat = Err(Why::Heuristic(Heuristic::Repeat));
+                self.caption.lines.push((lineno, Some(t.to_vec()), repeat));
+                return;
+            }
+            let credit = self.caption.repeated && self.is_credit(keep);
+            self.release_caption(credit);
+        }
+        if let (Some(t), Ok(_)) = (text, keep)
+            && self.config.heuristics
+            && t.ends_with(b".")
+            && crate::rules::lead_end(t) > 0
+            && count_words(t) >= CAPTION_WORDS
+            && !same_but_markers(t, self.prev())
+        {
+            self.caption.lines.push((lineno, Some(t.to_vec()), keep));
+            return;
+        }
+        self.emit_now(lineno, text, keep);
+    }
+
+    /// Whether a line dropped for `why` is a photo credit.
+    fn is_credit(&self, why: Result<Why, Why>) -> bool {
+        match why {
+            Err(Why::Rule(id)) => {
+                self.rules.rules()[id as usize].category == "credits"
+            }
+            Err(Why::Heuristic(h)) => h == Heuristic::Credit,
+            _ => false,
+        }
+    }
+
+    /// Writes the lines of the caption hold: the first one dropped as a
+    /// caption if `caption`, as it was decided otherwise.
+    fn release_caption(&mut self, caption: bool) {
+        let mut lines = std::mem::take(&mut self.caption.lines);
+        self.caption.repeated = false;
+        if caption {
+            lines[0].2 = Err(Why::Heuristic(Heuristic::Caption));
+            self.caption.last.clear();
+            let first = lines[0].1.as_deref().unwrap_or_default();
+            self.caption.last.extend_from_slice(first);
+        }
+        for (lineno, text, keep) in lines.drain(..) {
+            self.emit_now(lineno, text.as_deref(), keep);
+        }
+        // The buffer, for the next caption.
+        self.caption.lines = lines;
+    }
+
+    /// Writes (or counts as dropped) one decided entry.
+    fn emit_now(
         &mut self,
         lineno: u64,
         text: Option<&[u8]>,
@@ -795,6 +913,9 @@ impl<'r> Cleaner<'r> {
             prose_words = ctx.flush_before_paragraph(me);
         });
         self.kept_words += prose_words;
+        if !self.caption.lines.is_empty() {
+            self.release_caption(false);
+        }
         if self.config.explain {
             let _ = write!(
                 self.out,
@@ -830,6 +951,10 @@ impl<'r> Cleaner<'r> {
         self.long_end();
         self.drop_held();
         self.with_context(|ctx, me| ctx.finish(me));
+        if !self.caption.lines.is_empty() {
+            self.release_caption(false);
+        }
+        self.caption.last.clear();
         self.stats.docs += 1;
         match self.config.record_terminator {
             Some(t) if !self.config.explain => {

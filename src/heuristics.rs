@@ -40,6 +40,11 @@ pub enum Heuristic {
     /// A share row on one line: "Share Tweet Email", "Facebook Twitter
     /// Google+ WhatsApp" ([`is_share_row`]).
     ShareRow,
+    /// A photo caption given as a list item, repeated without the marker
+    /// and followed by its credit: "* Jane Roe speaks during a campaign
+    /// stop, Tuesday, Nov. 19, 2019.", the same line again, "Photo: John
+    /// Doe, AP" (judged on what is written, like [`Heuristic::Repeat`]).
+    Caption,
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
     /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
     Copyright,
@@ -47,7 +52,7 @@ pub enum Heuristic {
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 11] = [
+    pub const ALL: [Heuristic; 12] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -59,6 +64,7 @@ impl Heuristic {
         Heuristic::Credit,
         Heuristic::ShareRow,
         Heuristic::Copyright,
+        Heuristic::Caption,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -75,6 +81,7 @@ impl Heuristic {
             Heuristic::Credit => "credit",
             Heuristic::ShareRow => "share-row",
             Heuristic::Copyright => "copyright",
+            Heuristic::Caption => "caption",
         }
     }
 

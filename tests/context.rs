@@ -430,3 +430,46 @@ fn a_gallery_position_without_its_credit_or_a_bare_count_claims_nothing() {
     let doc = format!("{P1}\n\nSlide 1 of 3\n\n{P2}\n");
     assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
 }
+
+const CAPTION: &str = "Former Governor Jane Roe, left, speaks with a \
+business owner during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia.";
+
+#[test]
+fn a_caption_given_twice_and_credited_goes_with_its_copies() {
+    // A slide show: the caption as a list item, again without the marker,
+    // the credit, the caption twice more and the credit again.
+    let doc = format!(
+        "{P1}\n\n* {CAPTION}\n\n{CAPTION}\n\nPhoto: John Doe, AP\n\n\
+         {CAPTION}\n\n{CAPTION}\n\nPhoto: John Doe, AP\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
+fn a_list_item_repeated_without_a_credit_is_kept_once() {
+    // No credit after the repeat: the item is kept, its repeat dropped.
+    let doc = format!("{P1}\n\n* {CAPTION}\n\n{CAPTION}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n* {CAPTION}\n\n{P2}\n"));
+    // A credit without the repeat: the item is kept.
+    let doc = format!("{P1}\n\n* {CAPTION}\n\nPhoto: John Doe, AP\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n* {CAPTION}\n\n{P2}\n"));
+    // A breadcrumb and the title under it, then the photo credit: the
+    // title stays (no sentence).
+    let doc = format!(
+        "* Deval Patrick takes nascent 2020 campaign to South Carolina\n\n\
+         Deval Patrick takes nascent 2020 campaign to South Carolina\n\n\
+         Photo: John Doe, AP\n\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "Deval Patrick takes nascent 2020 campaign to South Carolina\n\n\
+             {P1}\n\n{P2}\n"
+        )
+    );
+    // The document ends while an item is held: it is written.
+    let doc = format!("{P1}\n\n* {CAPTION}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n* {CAPTION}\n"));
+    let doc = format!("{P1}\n\n* {CAPTION}\n\n{CAPTION}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n* {CAPTION}\n"));
+}
