@@ -287,6 +287,8 @@ struct Entry {
     nested: bool,
     /// Part of a list above the article (see [`Reason::Header`]).
     header_list: bool,
+    /// Only a web address (see [`is_bare_url`]).
+    url: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -389,6 +391,7 @@ impl Context {
                 after_colon: false,
                 listed: false,
                 header_list: false,
+                url: false,
                 nested: false,
             },
             c,
@@ -576,6 +579,7 @@ impl Context {
             listed: undecided && is_list_item(text),
             nested: undecided && text.starts_with(b"+ "),
             header_list: false,
+            url: undecided && is_bare_url(text),
         };
         self.push(entry, c);
         prose
@@ -806,8 +810,24 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     {
         return Some(Verdict::Drop(Why::Context(Reason::Header)));
     }
+    // A web address above the article (its canonical link) leads into
+    // nothing; at the end it may be a reference and stays.
+    if e.url && e.before_prose && next == Anchor::Prose {
+        return Some(Verdict::Drop(Why::Context(Reason::Header)));
+    }
 
     Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if `text` (list markers aside) is one web
+/// address: `http://`, `https://` or `www.` and no space.
+pub fn is_bare_url(text: &[u8]) -> bool {
+    let body = &text[crate::rules::lead_end(text)..];
+    let lower = |p: &[u8]| {
+        body.len() > p.len() + 3 && body[..p.len()].eq_ignore_ascii_case(p)
+    };
+    (lower(b"http://") || lower(b"https://") || lower(b"www."))
+        && !body.contains(&b' ')
 }
 
 /// Returns true if and only if `text` is wholly inside one pair of quotes

@@ -473,3 +473,21 @@ fn a_list_item_repeated_without_a_credit_is_kept_once() {
     let doc = format!("{P1}\n\n* {CAPTION}\n\n{CAPTION}\n");
     assert_eq!(clean(&doc), format!("{P1}\n\n* {CAPTION}\n"));
 }
+
+#[test]
+fn a_web_address_above_the_article_goes_one_below_it_stays() {
+    let url = "https://www.example.com/news/article/Cat-found-14848175.php";
+    let doc = format!(
+        "{url}\nCat found in New Mexico after going missing\n{P1}\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Cat found in New Mexico after going missing\n{P1}\n{P2}\n")
+    );
+    // A reference after the prose.
+    let doc = format!("{P1}\n\n{P2}\n\nSources:\n\n{url}\n");
+    assert_eq!(clean(&doc), doc);
+    // A document of addresses only (a link list) keeps them.
+    let doc = format!("{url}\nwww.example.org/page\n");
+    assert_eq!(clean(&doc), doc);
+}
