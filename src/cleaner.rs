@@ -705,9 +705,12 @@ impl<'r> Cleaner<'r> {
         }
     }
 
-    /// Writes the lines of the caption hold: the first one dropped as a
-    /// caption if `caption`, as it was decided otherwise.
+    /// Writes the lines of the caption hold, if any: the first one dropped
+    /// as a caption if `caption`, as it was decided otherwise.
     fn release_caption(&mut self, caption: bool) {
+        if self.caption.lines.is_empty() {
+            return;
+        }
         let mut lines = std::mem::take(&mut self.caption.lines);
         self.caption.repeated = false;
         if caption {
@@ -913,9 +916,7 @@ impl<'r> Cleaner<'r> {
             prose_words = ctx.flush_before_paragraph(me);
         });
         self.kept_words += prose_words;
-        if !self.caption.lines.is_empty() {
-            self.release_caption(false);
-        }
+        self.release_caption(false);
         if self.config.explain {
             let _ = write!(
                 self.out,
@@ -951,9 +952,7 @@ impl<'r> Cleaner<'r> {
         self.long_end();
         self.drop_held();
         self.with_context(|ctx, me| ctx.finish(me));
-        if !self.caption.lines.is_empty() {
-            self.release_caption(false);
-        }
+        self.release_caption(false);
         self.caption.last.clear();
         self.stats.docs += 1;
         match self.config.record_terminator {

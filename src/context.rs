@@ -1093,9 +1093,9 @@ fn char_count(text: &[u8]) -> usize {
 /// line needs [`MIN_STOPWORD_PERCENT`] of its words): running text has
 /// them in every sentence, tag and keyword lists ending in a period have
 /// a few at most. Measured: the same output on every comparison input
-/// (eval pages, seeds, samples, bench corpora) as with the percentage,
-/// and 8 % less CPU on the bench corpus, where the stopword count was the
-/// largest single cost.
+/// (eval pages, seeds, samples, 1 GiB bench corpora) as with the
+/// percentage, and 7 % (text) and 14 % (`-z`) less CPU on the bench
+/// corpus, where the stopword count was the largest single cost.
 pub const LONG_SENTENCE_STOPWORDS: usize = 5;
 
 /// Prose in a language of [`STOPWORDS`] has at least this share of

@@ -486,22 +486,17 @@ pub fn is_pagination(line: &[u8]) -> bool {
     {
         return 1 <= a && a <= b && b < 1000;
     }
-    // A gallery's position: "1 of 6".
-    if let Some((a, b)) = s.split_once(" of ")
-        && let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+    // A gallery's position, "1 of 6", or a list's, "1 - 5 of 36".
+    if let Some((at, total)) = s.split_once(" of ")
+        && let Ok(n) = total.parse::<u32>()
     {
-        return 1 <= a && a <= b && b < 1000;
-    }
-    // A list's position: "1 - 5 of 36", "11-20 of 250".
-    if let Some((range, total)) = s.split_once(" of ")
-        && let Some((a, b)) = range.split_once('-')
-        && let (Ok(a), Ok(b), Ok(n)) = (
-            a.trim_end().parse::<u32>(),
-            b.trim_start().parse::<u32>(),
-            total.parse::<u32>(),
-        )
-    {
-        return 1 <= a && a <= b && b <= n;
+        let (a, b, one) = match at.split_once('-') {
+            Some((a, b)) => (a.trim_end(), b.trim_start(), false),
+            None => (at, at, true),
+        };
+        if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
+            return 1 <= a && a <= b && b <= n && (!one || n < 1000);
+        }
     }
     let mut run = 0;
     let mut best = 0;
