@@ -128,11 +128,11 @@ fn header_labels_before_the_first_prose_are_dropped() {
     // prose; lines that are not label-like stay.
     let doc = format!(
         "Advertisement\n* Galeria de Fotos\n* Leis Municipais\n\
-         * Defesa Civil\nonline free course\nBudget Day\n{P1}\n\n{P2}\n"
+         * Defesa Civil\nlatest city news\nBudget Day\n{P1}\n\n{P2}\n"
     );
     assert_eq!(
         clean(&doc),
-        format!("online free course\nBudget Day\n{P1}\n\n{P2}\n")
+        format!("latest city news\nBudget Day\n{P1}\n\n{P2}\n")
     );
 }
 
