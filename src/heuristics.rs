@@ -43,7 +43,9 @@ pub enum Heuristic {
     /// A photo caption given as a list item, repeated without the marker
     /// and followed by its credit: "* Jane Roe speaks during a campaign
     /// stop, Tuesday, Nov. 19, 2019.", the same line again, "Photo: John
-    /// Doe, AP" (judged on what is written, like [`Heuristic::Repeat`]).
+    /// Doe, AP" (judged on what is written, like [`Heuristic::Repeat`]);
+    /// or a caption that opens as news agencies open theirs: "In this Nov.
+    /// 19, 2019, file photo, …" ([`is_agency_caption`]).
     Caption,
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
     /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
@@ -105,10 +107,13 @@ impl Heuristic {
             Some(Heuristic::Pagination)
         } else if words <= 8 && is_slash_credit(line) {
             Some(Heuristic::Credit)
-        } else if words <= 12 && is_share_row(line) {
+        } else if words <= 20 && (is_share_row(line) || is_follow_prompt(line))
+        {
             Some(Heuristic::ShareRow)
         } else if words <= 12 && is_copyright(line) {
             Some(Heuristic::Copyright)
+        } else if (8..=80).contains(&words) && is_agency_caption(line) {
+            Some(Heuristic::Caption)
         } else {
             None
         }
@@ -375,6 +380,8 @@ const SHARE_ACTIONS: &[&str] = &[
     "save",
     "copy",
     "link",
+    "shortlink",
+    "permalink",
     "comment",
     "comments",
     "teilen",
@@ -438,11 +445,20 @@ pub fn is_share_row(line: &[u8]) -> bool {
     }) {
         return false;
     }
-    let Ok(s) = std::str::from_utf8(line) else { return false };
     static FILTER: std::sync::LazyLock<WordFilter> =
         std::sync::LazyLock::new(|| {
             WordFilter::new(&[SHARE_FILLERS, SHARE_ACTIONS, SHARE_NETWORKS])
         });
+    // The first word rules out most of the rest, before decoding.
+    let first = line.split(|&b| b == b' ').next().unwrap_or_default();
+    let first = first
+        .strip_suffix(b":")
+        .or_else(|| first.strip_suffix(b","))
+        .unwrap_or(first);
+    if first.is_ascii() && first != b"|" && !FILTER.may_contain(first) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else { return false };
     let (mut actions, mut networks) = (0, 0);
     for t in s.split(' ') {
         let t = t.trim_matches(|c: char| {
@@ -465,6 +481,236 @@ pub fn is_share_row(line: &[u8]) -> bool {
         }
     }
     actions + networks >= 2 && (actions >= 1 || networks >= 3)
+}
+
+/// The nouns of a news agency's caption opening ("In this Nov. 19, 2019,
+/// file photo, …").
+const CAPTION_NOUNS: &[&str] =
+    &["photo", "photos", "photograph", "image", "picture", "grab", "still"];
+/// Words between "In this" and the noun that are no date.
+const CAPTION_QUALIFIERS: &[&str] = &[
+    "file",
+    "undated",
+    "handout",
+    "aerial",
+    "satellite",
+    "combination",
+    "family",
+    "booking",
+    "police",
+    "video",
+    "frame",
+    "courtesy",
+];
+/// Words after the noun that make a caption without a date: "In this photo
+/// provided by the U.S. Navy, …".
+const CAPTION_SOURCES: &[&str] =
+    &["provided", "released", "distributed", "obtained"];
+
+/// Returns true if and only if `line` opens the way news agencies open a
+/// photo caption: "In this Dec. 12, 2006, file photo, made available by
+/// NASA, astronaut …", "This March 28, 2017, file photo, provided by …
+/// shows …", "FILE - In this Nov. 5, 2019 photo, …", "In this undated
+/// handout photo …", "In this photo provided by the U.S. Navy, …": "In
+/// this" or "This", then only a date and words like "file", "undated" or
+/// "handout" up to "photo" (or "image", "picture", …), or "photo provided
+/// by". Long lines are captions too; the caller bounds the words.
+///
+/// "In this photo, my grandmother is …" (no date, no agency's word) and
+/// "In this case, the court …" are no such captions.
+pub fn is_agency_caption(line: &[u8]) -> bool {
+    let body = &line[crate::rules::lead_end(line)..];
+    if !matches!(body.first(), Some(b'I' | b'i' | b'T' | b't' | b'F')) {
+        return false;
+    }
+    let mut b = body;
+    if b.starts_with(b"FILE") {
+        for file in ["FILE - ", "FILE – ", "FILE — ", "FILE: ", "FILE : "]
+        {
+            if let Some(rest) = b.strip_prefix(file.as_bytes()) {
+                b = rest;
+            }
+        }
+    }
+    // The opening decides most lines ("The …"), before anything is
+    // decoded.
+    let opening = [&b"in this "[..], b"this "].into_iter().find_map(|o| {
+        b.get(..o.len())
+            .filter(|h| h.eq_ignore_ascii_case(o))
+            .map(|_| &b[o.len()..])
+    });
+    let Some(rest) = opening else { return false };
+    let Ok(rest) = std::str::from_utf8(rest) else { return false };
+    let mut dated = false;
+    let mut tokens = rest.split(' ').filter(|t| !t.is_empty());
+    for t in tokens.by_ref().take(10) {
+        let w = t.trim_end_matches(',').to_lowercase();
+        if CAPTION_NOUNS.contains(&w.as_str()) {
+            if dated {
+                return true;
+            }
+            return tokens.next().is_some_and(|n| {
+                CAPTION_SOURCES.contains(&n.to_lowercase().as_str())
+            });
+        }
+        if CAPTION_QUALIFIERS.contains(&w.as_str()) {
+            dated |= matches!(w.as_str(), "file" | "undated" | "handout");
+            continue;
+        }
+        let mut parts = date_tokens(&w).peekable();
+        if parts.peek().is_none()
+            || !parts.all(|d| {
+                matches!(
+                    date_tok(d),
+                    Some(DateTok::Number | DateTok::Month | DateTok::Weekday)
+                )
+            })
+        {
+            return false;
+        }
+        dated = true;
+    }
+    false
+}
+
+/// Verbs that open a call to follow the site elsewhere, lowercased.
+const FOLLOW_VERBS: &[&str] = &[
+    "follow",
+    "find",
+    "connect",
+    "join",
+    "like",
+    "folgen",
+    "folge",
+    "folgt",
+    "suivez",
+    "suivez-nous",
+    "retrouvez",
+    "retrouvez-nous",
+    "rejoignez",
+    "rejoignez-nous",
+    "síguenos",
+    "siguenos",
+    "sigue",
+    "siga",
+    "siga-nos",
+    "sigam-nos",
+    "acompanhe",
+    "seguici",
+    "segui",
+    "seguite",
+    "volg",
+    "volgen",
+    "подписывайтесь",
+    "следите",
+    "присоединяйтесь",
+];
+
+/// The words before the networks of a call to follow ("on Twitter").
+const FOLLOW_PREPOSITIONS: &[&str] = &[
+    "on", "via", "auf", "bei", "sur", "en", "em", "no", "na", "nos", "nas",
+    "su", "op", "в",
+];
+
+/// Networks and feeds one is asked to follow, lowercased.
+const FOLLOW_NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "pinterest",
+    "telegram",
+    "threads",
+    "mastodon",
+    "bluesky",
+    "snapchat",
+    "flipboard",
+    "tumblr",
+    "whatsapp",
+    "vk",
+    "vkontakte",
+    "вконтакте",
+    "weibo",
+    "wechat",
+    "google",
+    "google+",
+    "apple",
+    "news",
+    "rss",
+    "spotify",
+    "soundcloud",
+    "twitch",
+];
+
+/// Words that join the networks of a call to follow.
+const FOLLOW_JOINERS: &[&str] = &[
+    "and", "or", "&", "und", "oder", "et", "ou", "y", "o", "e", "en", "of",
+    "и", "или", "/", "|",
+];
+
+/// Returns true if and only if `line` is a call to follow the site or the
+/// author on social networks: a verb ("Follow", "Find", "Connect",
+/// "Suivez", "Síguenos", "Seguici", …), at most 20 words, and after its
+/// last preposition ("on", "auf", "sur", "en", …) only networks, handles
+/// and the words that join them: "Follow The New York Times Opinion section
+/// on Facebook, Twitter (@NYTopinion) and Instagram.", "Folgen Sie uns auf
+/// Facebook und Instagram", "Follow us on Twitter @Example and on
+/// Facebook". A short line that ends with the preposition lost its
+/// buttons: "Follow RT on".
+///
+/// "Follow the instructions on the screen" and "Join us on Saturday" are
+/// no such calls.
+pub fn is_follow_prompt(line: &[u8]) -> bool {
+    let body = &line[crate::rules::lead_end(line)..];
+    if !body
+        .first()
+        // Cyrillic lead bytes: "Подписывайтесь", "Следите".
+        .is_some_and(|&b| b"fFcCjJlLsSrRaAvV\xd0\xd1".contains(&b))
+    {
+        return false;
+    }
+    // The verb decides most lines, before anything is decoded.
+    let verb = body.split(|&b| b == b' ').next().unwrap_or_default();
+    static FILTER: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| WordFilter::new(&[FOLLOW_VERBS]));
+    if !FILTER.may_contain(verb) || !in_word_list(FOLLOW_VERBS, verb) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(body) else { return false };
+    let tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+    if tokens.len() > 20 {
+        return false;
+    }
+    let Some(p) = tokens.iter().rposition(|t| {
+        in_word_list(FOLLOW_PREPOSITIONS, t.trim_end_matches(':').as_bytes())
+    }) else {
+        return false;
+    };
+    if p == 0 {
+        return false;
+    }
+    if p + 1 == tokens.len() {
+        // "Follow RT on", not "Follow on" (a cricket term).
+        return (3..=5).contains(&tokens.len());
+    }
+    let mut networks = 0;
+    for t in &tokens[p + 1..] {
+        let t = t.trim_matches(|c: char| {
+            matches!(c, ',' | '.' | '!' | '(' | ')' | ':' | ';')
+        });
+        if t.is_empty() || t.starts_with('@') {
+            continue;
+        }
+        if in_word_list(FOLLOW_NETWORKS, t.as_bytes()) {
+            networks += 1;
+        } else if !in_word_list(FOLLOW_JOINERS, t.as_bytes()) {
+            return false;
+        }
+    }
+    networks >= 1
 }
 
 /// Returns true if and only if `line` is a row of page numbers: at least
@@ -657,6 +903,7 @@ const DATE_LABELS: &[&str] = &[
     "at",
     "edited",
     "veröffentlicht",
+    "publiziert",
     "aktualisiert",
     "erstellt",
     "stand",
@@ -668,6 +915,8 @@ const DATE_LABELS: &[&str] = &[
     "jour",
     "le",
     "publicado",
+    "publicada",
+    "postado",
     "actualizado",
     "modificado",
     "fecha",
@@ -675,9 +924,12 @@ const DATE_LABELS: &[&str] = &[
     "atualizado",
     "em",
     "pubblicato",
+    "pubblicata",
+    "postato",
     "aggiornato",
     "il",
     "gepubliceerd",
+    "geplaatst",
     "bijgewerkt",
     "op",
     "опубликовано",
@@ -1396,7 +1648,16 @@ const META_OPENERS: &[&str] = &[
     "publicado por",
     "publicado por:",
     "publié par",
+    "écrit par",
+    "geschrieben von",
+    "verfasst von",
+    "escrito por",
+    "postado por",
+    "scritto da",
+    "pubblicato da",
+    "geschreven door",
     "di",
+    "da",
     "door",
     "av",
     "автор:",
@@ -1415,6 +1676,54 @@ const META_SEPARATORS: &[&[u8]] = &[
     " · ".as_bytes(),
     " • ".as_bytes(),
 ];
+
+/// Whether `w`, in any case, is the first word of one of [`META_OPENERS`]:
+/// ASCII words compared as bytes, without decoding or allocating
+/// ("автор:" by its tail).
+fn is_opener_word(w: &[u8]) -> bool {
+    const FIRST_WORDS: &[&str] = &[
+        "by",
+        "by:",
+        "posted",
+        "written",
+        "von",
+        "par",
+        "por",
+        "por:",
+        "publicado",
+        "publié",
+        "écrit",
+        "geschrieben",
+        "verfasst",
+        "escrito",
+        "postado",
+        "scritto",
+        "pubblicato",
+        "geschreven",
+        "di",
+        "da",
+        "door",
+        "av",
+        "author:",
+        "autor:",
+        "autore:",
+    ];
+    static FILTER: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| WordFilter::new(&[FIRST_WORDS]));
+    let cyrillic = "втор:".as_bytes(); // "автор:", "Автор:", "АВТОР:"
+    if w.is_ascii() {
+        return FILTER.may_contain(w)
+            && FIRST_WORDS
+                .iter()
+                .any(|f| w.eq_ignore_ascii_case(f.as_bytes()));
+    }
+    (w.len() > 2 && w.ends_with(cyrillic))
+        || std::str::from_utf8(w).is_ok_and(|w| {
+            FIRST_WORDS
+                .iter()
+                .any(|f| w.chars().flat_map(char::to_lowercase).eq(f.chars()))
+        })
+}
 
 /// Returns true if and only if `line` is a post's meta line: a date and an
 /// author, and nothing else but a comment count, a short label or a
@@ -1436,29 +1745,7 @@ pub fn is_meta_line(line: &[u8]) -> bool {
     // A word that starts an opener (the first words of [`META_OPENERS`],
     // as byte strings: compared as they are, without decoding or
     // allocating).
-    let first_words: &[&[u8]] = &[
-        b"by",
-        b"by:",
-        b"posted",
-        b"written",
-        b"von",
-        b"par",
-        b"por",
-        b"por:",
-        b"publicado",
-        "publié".as_bytes(),
-        b"di",
-        b"door",
-        b"av",
-        b"author:",
-        b"autor:",
-        b"autore:",
-    ];
-    let cyrillic = "втор:".as_bytes(); // "автор:", "Автор:", "АВТОР:"
-    if !line.split(|&b| b == b' ').any(|w| {
-        first_words.iter().any(|f| w.eq_ignore_ascii_case(f))
-            || (w.len() > 2 && w.ends_with(cyrillic))
-    }) {
+    if !line.split(|&b| b == b' ').any(is_opener_word) {
         return false;
     }
     let Ok(s) = std::str::from_utf8(line) else { return false };
@@ -1474,8 +1761,11 @@ pub fn is_meta_line(line: &[u8]) -> bool {
     if !has_opener {
         return false;
     }
-    // Parts: split at the separators, then "… by NAME" and "NAME on DATE"
-    // inside a part.
+    // Parts: split at the separators; a part may also hold an author and
+    // a date side by side, in either order, cut at a space ("Posted by
+    // NAME on DATE", "DATE by NAME", "Von NAME am DATE", "Pubblicato il DATE
+    // da NAME"): the words that join them are the date's labels ("on",
+    // "am", "le") or the author's opener ("by", "von", "par").
     let mut parts: Vec<&str> = vec![s];
     for sep in META_SEPARATORS {
         let sep = std::str::from_utf8(sep).unwrap();
@@ -1483,60 +1773,52 @@ pub fn is_meta_line(line: &[u8]) -> bool {
     }
     let (mut dates, mut authors) = (0, 0);
     for p in parts {
-        // "NAME on DATE", "Posted on DATE by NAME"; then "DATE by NAME".
-        let (head, tail) = split_at_word(p, " on ", false);
-        for q in [Some(head), tail].into_iter().flatten() {
-            let pieces = if is_author_part(q.trim()) {
-                (q, None)
-            } else {
-                split_at_word(q, " by ", true)
-            };
-            // Before " by NAME" only a date: "Published by Penguin" is no
-            // author part.
-            if pieces.1.is_some() && date_parts(pieces.0.as_bytes()).is_none()
-            {
-                return false;
-            }
-            for r in [Some(pieces.0), pieces.1].into_iter().flatten() {
-                let r = r.trim_matches(|c: char| c == ' ' || c == ',');
-                if r.is_empty() {
-                    continue;
-                }
-                if is_author_part(r) {
-                    authors += 1;
-                } else if date_parts(r.as_bytes()).is_some() {
-                    dates += 1;
-                } else if !is_meta_part(r) {
-                    return false;
-                }
-            }
+        let p = p.trim_matches(|c: char| c == ' ' || c == ',');
+        if p.is_empty() {
+            continue;
         }
+        let author = is_author_part(p);
+        let date = !author && date_parts(p.as_bytes()).is_some();
+        let both = !author && !date && !is_meta_part(p) && author_and_date(p);
+        if !(author || date || both || is_meta_part(p)) {
+            return false;
+        }
+        authors += usize::from(author || both);
+        dates += usize::from(date || both);
     }
     dates >= 1 && authors >= 1
 }
 
-/// `s` split at the first (or with `last`, the last) ASCII-case-insensitive
-/// occurrence of `word` (" on "), which goes with neither part; a word
-/// kept as the second part's first word when it is " by ".
-fn split_at_word<'a>(
-    s: &'a str,
-    word: &str,
-    last: bool,
-) -> (&'a str, Option<&'a str>) {
-    let lower = s.to_ascii_lowercase();
-    let at = if last { lower.rfind(word) } else { lower.find(word) };
-    match at.filter(|&i| i > 0) {
-        // " by NAME": the opener stays with the name.
-        Some(i) if word == " by " => (&s[..i], Some(&s[i + 1..])),
-        Some(i) => (&s[..i], Some(&s[i + word.len()..])),
-        None => (s, None),
+/// Whether `p` is an author part and a date, in either order, cut at one
+/// of its spaces: "By Jane Roe on May 5, 2019", "May 5, 2019 by Jane Roe",
+/// "Von Max Muster am 12. März 2019".
+fn author_and_date(p: &str) -> bool {
+    fn trim(q: &str) -> &str {
+        q.trim_matches(|c: char| c == ' ' || c == ',')
     }
+    // An author part is an opener (up to two words) and at most six
+    // names: the cut is among the first or the last eight spaces.
+    const NEAR: usize = 8;
+    let spaces = p.bytes().filter(|&b| b == b' ').count();
+    p.match_indices(' ').enumerate().any(|(k, (i, _))| {
+        let (head, tail) = (trim(&p[..i]), trim(&p[i + 1..]));
+        let date = |q: &str| date_parts(q.as_bytes()).is_some();
+        !head.is_empty()
+            && !tail.is_empty()
+            && ((k < NEAR && is_author_part(head) && date(tail))
+                || (spaces - k <= NEAR && is_author_part(tail) && date(head)))
+    })
 }
 
 /// An author part of a meta line: an opener of [`META_OPENERS`] and one
 /// to six names (capitalized words and joiners), or one word of any case
 /// (a user name).
 fn is_author_part(p: &str) -> bool {
+    // The first word rules out most parts, before the openers are tried.
+    let first = p.split(' ').next().unwrap_or_default().as_bytes();
+    if !is_opener_word(first) {
+        return false;
+    }
     // The longest opener ("posted by" before "by" would not matter, "por:"
     // before "por" does).
     let Some(rest) = META_OPENERS
@@ -1557,7 +1839,9 @@ fn is_author_part(p: &str) -> bool {
     if tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
-    tokens.len() == 1
+    // One word of any case is a user name ("by admin"), unless it is a
+    // date's ("By Monday, March 12, 2019" is a deadline).
+    (tokens.len() == 1 && date_tok(&tokens[0].to_lowercase()).is_none())
         || tokens.iter().all(|t| {
             t.chars().next().is_some_and(char::is_uppercase)
                 || BYLINE_JOINERS.contains(&t.to_lowercase().as_str())
@@ -1569,7 +1853,12 @@ fn is_author_part(p: &str) -> bool {
 fn strip_opener<'a>(p: &'a str, opener: &str) -> Option<&'a str> {
     let n = opener.len();
     let head = p.get(..n)?;
-    (head.to_lowercase() == opener).then_some(())?;
+    let same = if opener.is_ascii() {
+        head.eq_ignore_ascii_case(opener)
+    } else {
+        head.chars().flat_map(char::to_lowercase).eq(opener.chars())
+    };
+    same.then_some(())?;
     p[n..].strip_prefix(' ')
 }
 
@@ -1866,6 +2155,74 @@ mod tests {
     }
 
     #[test]
+    fn agency_captions() {
+        for s in [
+            "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, works outside.",
+            "This March 28, 2017, file photo, provided by the New York State Sex Offender Registry shows Jeffrey Epstein.",
+            "FILE - In this Nov. 5, 2019 photo, the mayor speaks to reporters at city hall.",
+            "In this photo provided by the U.S. Navy, sailors stand on the deck of the carrier.",
+            "In this undated handout photo, a marmot sits on a rock near the border.",
+            "* In this Tuesday, Nov. 19, 2019, photo, shoppers walk past the store.",
+            "In this 2019 photo, the old mill stands by the river before the fire.",
+        ] {
+            assert!(is_agency_caption(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::Caption),
+                "{s}"
+            );
+        }
+        for s in [
+            "In this photo, my grandmother is holding her first car keys in the driveway.",
+            "In this case, the court found that the photo was taken illegally by the police.",
+            "This photo shows how the river rose in one night.",
+            "In this file, the settings are stored as plain text.",
+            "This 2019 report found the photo archive was incomplete.",
+            "In this image the detail is lost.",
+        ] {
+            assert!(!is_agency_caption(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn follow_prompts() {
+        for s in [
+            "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+            "Follow us on Twitter @Example and on Facebook.",
+            "Follow RT on",
+            "Find us on Facebook",
+            "Connect with us on LinkedIn and X",
+            "* Follow Example News on Google News",
+            "Folgen Sie uns auf Facebook und Instagram",
+            "Suivez-nous sur Twitter",
+            "Síguenos en Facebook y Twitter",
+            "Siga-nos no Instagram",
+            "Seguici su Facebook",
+            "Volg ons op Twitter",
+            "Подписывайтесь на нас в Telegram",
+        ] {
+            assert!(is_follow_prompt(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::ShareRow),
+                "{s}"
+            );
+        }
+        for s in [
+            "Follow the instructions on the screen",
+            "Join us on Saturday",
+            "Find out more on our website",
+            "Follow",
+            "Follow on",
+            "Like many people on Twitter, she was angry about the decision.",
+            "Following the story on Twitter",
+            "Follow the latest developments on this story as the hearing goes on",
+        ] {
+            assert!(!is_follow_prompt(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
     fn share_rows() {
         for s in [
             "Share Submit",
@@ -1886,6 +2243,13 @@ mod tests {
         ] {
             assert!(is_share_row(s.as_bytes()), "{s}");
         }
+        // One button after another, up to 20 words.
+        let row = "Share on Facebook Share on Twitter Share on Linkedin Share \
+                   via Email Share via Shortlink";
+        assert_eq!(
+            Heuristic::classify(row.as_bytes(), 15),
+            Some(Heuristic::ShareRow)
+        );
         for s in [
             "Share this",
             "Pin it to",
@@ -2143,6 +2507,17 @@ mod tests {
             "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
             "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
             "By admin - 2018-09-16",
+            // The author and the date side by side, in other languages.
+            "Von Moritz Bachmann publiziert am 30. Juli 2018",
+            "Veröffentlicht am 12. März 2019 von Max Muster",
+            "Par Jean Dupont le 12 mars 2019",
+            "Publié le 12 mars 2019 par Jean Dupont",
+            "Por Juan Pérez el 12 de marzo de 2019",
+            "Publicado em 12 de março de 2019 por João Silva",
+            "Pubblicato il 12 marzo 2019 da Mario Rossi",
+            "Geplaatst op 12 maart 2019 door Jan Jansen",
+            "Опубликовано 12 марта 2019 автор: Иван Петров",
+            "Di Mario Rossi 12 marzo 2019",
         ] {
             assert!(is_meta_line(s.as_bytes()), "{s}");
             assert_eq!(
@@ -2161,6 +2536,9 @@ mod tests {
             "By Design",
             "by admin request",
             "Posted by Jane Roe",
+            "By Monday, March 12, 2019",
+            "Il decreto firmato da Mattarella il 12 marzo 2019",
+            "Die Studie von Forschern der Universität am 12. März 2019",
         ] {
             assert!(!is_meta_line(s.as_bytes()), "{s}");
         }
