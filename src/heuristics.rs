@@ -18,8 +18,9 @@ pub enum Heuristic {
     /// A line made only of separator characters ([`is_separator`]).
     Separator,
     /// A line made only of Markdown link and emphasis leftovers
-    /// ([`is_markup`]), or one identifier of the page's code: a CSS class,
-    /// an icon name ([`is_identifier`]).
+    /// ([`is_markup`]), of WordPress shortcodes ([`is_shortcode`]), or one
+    /// identifier of the page's code: a CSS class, an icon name
+    /// ([`is_identifier`]).
     Markup,
     /// A short contact line with an e-mail address ([`is_contact`]).
     Contact,
@@ -93,7 +94,10 @@ impl Heuristic {
             Some(Heuristic::Separator)
         } else if words <= 16 && (is_date(line) || is_dateline(line)) {
             Some(Heuristic::Date)
-        } else if is_markup(line) || (words <= 2 && is_identifier(line)) {
+        } else if is_markup(line)
+            || is_shortcode(line)
+            || (words <= 2 && is_identifier(line))
+        {
             Some(Heuristic::Markup)
         } else if words <= 30 && is_contact(line) {
             Some(Heuristic::Contact)
@@ -1533,6 +1537,75 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
     date.then_some((time, labels >= 1, bare))
 }
 
+/// Returns true if and only if `line` is a leftover of WordPress
+/// shortcodes, the page builders' markup that a scrape can leave as text:
+/// only tags that are a shortcode's (with attributes, `[button
+/// link="…"]`, or a name with an underscore, `[vc_row]`, `[/et_pb_text]`),
+/// or a tag with attributes, text and its closing tag: `[button
+/// link="…" type="big"] Send us your review[/button]`, `[caption
+/// id="attachment_12" width="300"] A caption[/caption]`.
+///
+/// Footnotes (`[1] Source: …`), editorial tags (`[Updated] …`, `[sic]`)
+/// and forum formatting without attributes (`[b]Note:[/b]`, `[quote]…`)
+/// are no shortcodes.
+pub fn is_shortcode(line: &[u8]) -> bool {
+    let body = &line[crate::rules::lead_end(line)..];
+    if body.first() != Some(&b'[') {
+        return false;
+    }
+    // The tags of the line, in order: (name, closing, has attributes, start,
+    // end).
+    let mut tags = Vec::new();
+    let mut text = false;
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] != b'[' {
+            text |= !body[i].is_ascii_whitespace();
+            i += 1;
+            continue;
+        }
+        let Some(len) = memchr::memchr(b']', &body[i..]) else { return false };
+        let inner = &body[i + 1..i + len];
+        let (closing, inner) = match inner.strip_prefix(b"/") {
+            Some(rest) => (true, rest),
+            None => (false, inner),
+        };
+        let name_len = inner
+            .iter()
+            .take_while(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
+            })
+            .count();
+        let name = &inner[..name_len];
+        if name.is_empty() || !name[0].is_ascii_alphabetic() {
+            return false;
+        }
+        let attrs = &inner[name_len..];
+        let with_attrs = attrs.first() == Some(&b' ')
+            && memchr::memchr(b'=', attrs).is_some();
+        if !(attrs.is_empty() || with_attrs) || (closing && with_attrs) {
+            return false;
+        }
+        tags.push((name, closing, with_attrs));
+        i += len + 1;
+    }
+    let shortcode = |&(name, _, attrs): &(&[u8], bool, bool)| {
+        attrs || name.contains(&b'_')
+    };
+    if !text {
+        return tags.iter().any(shortcode)
+            && tags.iter().all(|t| {
+                shortcode(t) || tags.iter().any(|u| u.0 == t.0 && shortcode(u))
+            });
+    }
+    // Text: one opening tag with attributes first, its closing tag last.
+    matches!(
+        (tags.first(), tags.last()),
+        (Some(&(open, false, true)), Some(&(close, true, false)))
+            if open == close && body.ends_with(b"]")
+    )
+}
+
 /// Returns true if and only if `line` is made only of Markdown leftovers:
 /// at least one link or image (`[text](url)`), and besides the links only
 /// emphasized text (`**…**`, `__…__`) and punctuation.
@@ -2151,6 +2224,37 @@ mod tests {
             "Jason Cipriani/",
         ] {
             assert!(!is_slash_credit(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn shortcodes() {
+        for s in [
+            "[button link=”http://www.example.co.uk/submit/” type=”big” newwindow=”yes”] Send us YOUR kit review[/button]",
+            "[vc_row][vc_column][vc_column_text]",
+            "[/vc_column_text][/vc_column][/vc_row]",
+            "[caption id=\"attachment_12\" align=\"alignnone\" width=\"300\"] The mill before the fire[/caption]",
+            "[gallery ids=\"1,2,3\"]",
+            "* [et_pb_section fb_built=\"1\"][et_pb_row]",
+        ] {
+            assert!(is_shortcode(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::Markup),
+                "{s}"
+            );
+        }
+        for s in [
+            "[1] Alarm fatigue: impacts on patient safety, 2015.",
+            "[Updated] The council voted again on Tuesday.",
+            "[b]Note:[/b] the meeting moved.",
+            "[quote]I never said that[/quote]",
+            "[sic]",
+            "[caption id=\"a\"] The caption goes on without its closing tag",
+            "[Video] [Photos]",
+            "[url=https://example.com]Our report[/url]",
+        ] {
+            assert!(!is_shortcode(s.as_bytes()), "{s}");
         }
     }
 
