@@ -939,6 +939,34 @@ const DATE_LABELS: &[&str] = &[
     "опубликовано",
     "обновлено",
     "дата",
+    "diposting",
+    "diperbarui",
+    "dipublikasikan",
+    "diterbitkan",
+    "pada",
+    "tanggal",
+    "opublikowano",
+    "zaktualizowano",
+    "dodano",
+    "aktualizacja",
+    "yayınlanma",
+    "yayinlanma",
+    "güncelleme",
+    "tarihi",
+    "yayın",
+    "yayin",
+    "publicerad",
+    "publicerat",
+    "uppdaterad",
+    "publiceret",
+    "opdateret",
+    "publisert",
+    "oppdatert",
+    "publikováno",
+    "aktualizováno",
+    "aktualizace",
+    "publicat",
+    "actualizat",
     "в",
 ];
 
@@ -1092,6 +1120,32 @@ const DATE_WORDS: &[&str] = &[
     "недель",
     "месяца",
     "месяцев",
+    "yang",
+    "lalu",
+    "jam",
+    "menit",
+    "hari",
+    "temu",
+    "godziny",
+    "godzin",
+    "godzinę",
+    "minut",
+    "dni",
+    "dzień",
+    "saat",
+    "önce",
+    "dakika",
+    "gün",
+    "sedan",
+    "timmar",
+    "timme",
+    "minuter",
+    "dagar",
+    "siden",
+    "timer",
+    "dage",
+    "dager",
+    "minutter",
 ];
 
 /// Month names and abbreviations, lowercased (en, de, fr, es, pt, it, nl,
@@ -1183,6 +1237,75 @@ const MONTHS: &[&str] = &[
     "pebruari",
     "agustus",
     "desember",
+    "maret",
+    "agt",
+    "agu",
+    "okt",
+    "des",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+    "ocak",
+    "mart",
+    "şubat",
+    "nisan",
+    "mayıs",
+    "mayis",
+    "haziran",
+    "temmuz",
+    "ağustos",
+    "eylül",
+    "ekim",
+    "kasım",
+    "kasim",
+    "aralık",
+    "aralik",
+    "maj",
+    "augusti",
+    "marts",
+    "december",
+    "ledna",
+    "února",
+    "března",
+    "dubna",
+    "května",
+    "června",
+    "července",
+    "srpna",
+    "září",
+    "října",
+    "listopadu",
+    "prosince",
+    "ianuarie",
+    "februarie",
+    "martie",
+    "aprilie",
+    "iunie",
+    "iulie",
+    "septembrie",
+    "octombrie",
+    "noiembrie",
+    "decembrie",
     "января",
     "февраля",
     "марта",
@@ -1274,6 +1397,40 @@ const WEEKDAYS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "pazartesi",
+    "salı",
+    "sali",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "pazar",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "mandag",
+    "tirsdag",
+    "lørdag",
+    "søndag",
 ];
 
 /// Splits `s` into tokens at spaces and at punctuation that dates use
@@ -1297,6 +1454,12 @@ fn date_tokens(s: &str) -> impl Iterator<Item = &str> + '_ {
                     | '—'
                     | '·'
                     | '•'
+                    // "2019年3月12日 10時30分".
+                    | '年'
+                    | '月'
+                    | '日'
+                    | '時'
+                    | '分'
             )
     })
     .filter(|t| !t.is_empty())
@@ -1321,9 +1484,10 @@ fn date_tok(t: &str) -> Option<DateTok> {
         let rest = &t[digits..];
         return match rest {
             "" => Some(DateTok::Number),
-            "st" | "nd" | "rd" | "th" | "er" | "e" | "º" | "h" => {
-                Some(DateTok::Number)
-            }
+            // "2019년 3월 12일" (Korean).
+            "st" | "nd" | "rd" | "th" | "er" | "e" | "º" | "h" | "년"
+            | "월" | "일" => Some(DateTok::Number),
+            "시" | "분" => Some(DateTok::Time),
             "am" | "pm" | "a" | "p" | "hrs" | "uhr" => Some(DateTok::Time),
             // "10h45", the French and Portuguese way to write a time.
             _ if rest.len() > 1
@@ -1506,7 +1670,18 @@ fn date_parts(line: &[u8]) -> Option<(bool, bool, bool)> {
                 // "il y a" is French for "ago".
                 if matches!(
                     t,
-                    "ago" | "vor" | "назад" | "hace" | "há" | "fa" | "geleden"
+                    "ago"
+                        | "vor"
+                        | "назад"
+                        | "hace"
+                        | "há"
+                        | "fa"
+                        | "geleden"
+                        | "lalu"
+                        | "temu"
+                        | "önce"
+                        | "sedan"
+                        | "siden"
                 ) || (t == "a" && prev_y)
                 {
                     ago = true;
@@ -1667,8 +1842,19 @@ pub fn is_markup(line: &[u8]) -> bool {
 }
 
 /// Words that open a byline, lowercased.
-const BYLINE_OPENERS: &[&str] =
-    &["by", "by:", "von", "par", "por", "por:", "di", "door", "av", "автор:"];
+const BYLINE_OPENERS: &[&str] = &[
+    "by",
+    "by:",
+    "von",
+    "par",
+    "por",
+    "por:",
+    "di",
+    "door",
+    "av",
+    "oleh",
+    "автор:",
+];
 /// Words that may join the names of a byline, lowercased.
 const BYLINE_JOINERS: &[&str] = &[
     "and", "&", "und", "et", "y", "e", "en", "и", "with", "de", "da", "del",
@@ -1733,6 +1919,7 @@ const META_OPENERS: &[&str] = &[
     "da",
     "door",
     "av",
+    "oleh",
     "автор:",
     "author:",
     "autor:",
@@ -1777,6 +1964,7 @@ fn is_opener_word(w: &[u8]) -> bool {
         "da",
         "door",
         "av",
+        "oleh",
         "author:",
         "autor:",
         "autore:",
@@ -2409,6 +2597,20 @@ mod tests {
     #[test]
     fn dates_dropped() {
         for s in [
+            // Indonesian, Polish, Turkish, Swedish, Czech, Chinese and
+            // Japanese, Korean.
+            "Senin, 12 Maret 2019 10:30 WIB",
+            "3 jam yang lalu",
+            "Opublikowano 12 marca 2019",
+            "3 godziny temu",
+            "12 Mart 2019 Salı",
+            "Yayınlanma: 12.03.2019 10:30",
+            "3 saat önce",
+            "Publicerad 12 mars 2019",
+            "3 timmar sedan",
+            "12 ledna 2019",
+            "2019年3月12日 10:30",
+            "2019년 3월 12일",
             "July 8, 2017",
             "Posted July 09, 2017",
             "Updated July 9, 2017 6:35am",
@@ -2477,6 +2679,9 @@ mod tests {
     #[test]
     fn dates_kept() {
         for s in [
+            "Jam session 2019",
+            "Maret",
+            "2019年の春",
             // Not a compact age: other units, three digits, more words.
             "5m",
             "3 d",
@@ -2579,6 +2784,7 @@ mod tests {
             "Von Anna Schmidt und Jonas Weber",
             "Par Jean-Pierre Dupont",
             "Por María de la Cruz",
+            "Oleh Agus Nizami",
             "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
             "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
         ] {
@@ -2622,6 +2828,7 @@ mod tests {
             "Geplaatst op 12 maart 2019 door Jan Jansen",
             "Опубликовано 12 марта 2019 автор: Иван Петров",
             "Di Mario Rossi 12 marzo 2019",
+            "Diposting pada 12 Maret 2019 oleh Agus Nizami",
         ] {
             assert!(is_meta_line(s.as_bytes()), "{s}");
             assert_eq!(
