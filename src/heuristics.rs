@@ -2415,103 +2415,111 @@ mod tests {
         }
     }
 
-    #[test]
-    fn shortcodes() {
-        for s in [
-            "[button link=”http://www.example.co.uk/submit/” type=”big” newwindow=”yes”] Send us YOUR kit review[/button]",
-            "[vc_row][vc_column][vc_column_text]",
-            "[/vc_column_text][/vc_column][/vc_row]",
-            "[caption id=\"attachment_12\" align=\"alignnone\" width=\"300\"] The mill before the fire[/caption]",
-            "[gallery ids=\"1,2,3\"]",
-            "* [et_pb_section fb_built=\"1\"][et_pb_row]",
-        ] {
-            assert!(is_shortcode(s.as_bytes()), "{s}");
+    /// Asserts that `test` holds for every line of `yes` and that
+    /// [`Heuristic::classify`] calls them `h`, and that `test` fails for
+    /// every line of `no`.
+    fn check(
+        test: fn(&[u8]) -> bool,
+        h: Heuristic,
+        yes: &[&str],
+        no: &[&str],
+    ) {
+        for s in yes {
+            assert!(test(s.as_bytes()), "{s}");
+            let words = s.split(' ').count();
             assert_eq!(
-                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
-                Some(Heuristic::Markup),
+                Heuristic::classify(s.as_bytes(), words),
+                Some(h),
                 "{s}"
             );
         }
-        for s in [
-            "[1] Alarm fatigue: impacts on patient safety, 2015.",
-            "[Updated] The council voted again on Tuesday.",
-            "[b]Note:[/b] the meeting moved.",
-            "[quote]I never said that[/quote]",
-            "[sic]",
-            "[caption id=\"a\"] The caption goes on without its closing tag",
-            "[Video] [Photos]",
-            "[url=https://example.com]Our report[/url]",
-        ] {
-            assert!(!is_shortcode(s.as_bytes()), "{s}");
+        for s in no {
+            assert!(!test(s.as_bytes()), "{s}");
         }
+    }
+
+    #[test]
+    fn shortcodes() {
+        check(
+            is_shortcode,
+            Heuristic::Markup,
+            &[
+                "[button link=”http://www.example.co.uk/submit/” type=”big” newwindow=”yes”] Send us YOUR kit review[/button]",
+                "[vc_row][vc_column][vc_column_text]",
+                "[/vc_column_text][/vc_column][/vc_row]",
+                "[caption id=\"attachment_12\" align=\"alignnone\" width=\"300\"] The mill before the fire[/caption]",
+                "[gallery ids=\"1,2,3\"]",
+                "* [et_pb_section fb_built=\"1\"][et_pb_row]",
+            ],
+            &[
+                "[1] Alarm fatigue: impacts on patient safety, 2015.",
+                "[Updated] The council voted again on Tuesday.",
+                "[b]Note:[/b] the meeting moved.",
+                "[quote]I never said that[/quote]",
+                "[sic]",
+                "[caption id=\"a\"] The caption goes on without its closing tag",
+                "[Video] [Photos]",
+                "[url=https://example.com]Our report[/url]",
+            ],
+        );
     }
 
     #[test]
     fn agency_captions() {
-        for s in [
-            "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, works outside.",
-            "This March 28, 2017, file photo, provided by the New York State Sex Offender Registry shows Jeffrey Epstein.",
-            "FILE - In this Nov. 5, 2019 photo, the mayor speaks to reporters at city hall.",
-            "In this photo provided by the U.S. Navy, sailors stand on the deck of the carrier.",
-            "In this undated handout photo, a marmot sits on a rock near the border.",
-            "* In this Tuesday, Nov. 19, 2019, photo, shoppers walk past the store.",
-            "In this 2019 photo, the old mill stands by the river before the fire.",
-        ] {
-            assert!(is_agency_caption(s.as_bytes()), "{s}");
-            assert_eq!(
-                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
-                Some(Heuristic::Caption),
-                "{s}"
-            );
-        }
-        for s in [
-            "In this photo, my grandmother is holding her first car keys in the driveway.",
-            "In this case, the court found that the photo was taken illegally by the police.",
-            "This photo shows how the river rose in one night.",
-            "In this file, the settings are stored as plain text.",
-            "This 2019 report found the photo archive was incomplete.",
-            "In this image the detail is lost.",
-        ] {
-            assert!(!is_agency_caption(s.as_bytes()), "{s}");
-        }
+        check(
+            is_agency_caption,
+            Heuristic::Caption,
+            &[
+                "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, works outside.",
+                "This March 28, 2017, file photo, provided by the New York State Sex Offender Registry shows Jeffrey Epstein.",
+                "FILE - In this Nov. 5, 2019 photo, the mayor speaks to reporters at city hall.",
+                "In this photo provided by the U.S. Navy, sailors stand on the deck of the carrier.",
+                "In this undated handout photo, a marmot sits on a rock near the border.",
+                "* In this Tuesday, Nov. 19, 2019, photo, shoppers walk past the store.",
+                "In this 2019 photo, the old mill stands by the river before the fire.",
+            ],
+            &[
+                "In this photo, my grandmother is holding her first car keys in the driveway.",
+                "In this case, the court found that the photo was taken illegally by the police.",
+                "This photo shows how the river rose in one night.",
+                "In this file, the settings are stored as plain text.",
+                "This 2019 report found the photo archive was incomplete.",
+                "In this image the detail is lost.",
+            ],
+        );
     }
 
     #[test]
     fn follow_prompts() {
-        for s in [
-            "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
-            "Follow us on Twitter @Example and on Facebook.",
-            "Follow RT on",
-            "Find us on Facebook",
-            "Connect with us on LinkedIn and X",
-            "* Follow Example News on Google News",
-            "Folgen Sie uns auf Facebook und Instagram",
-            "Suivez-nous sur Twitter",
-            "Síguenos en Facebook y Twitter",
-            "Siga-nos no Instagram",
-            "Seguici su Facebook",
-            "Volg ons op Twitter",
-            "Подписывайтесь на нас в Telegram",
-        ] {
-            assert!(is_follow_prompt(s.as_bytes()), "{s}");
-            assert_eq!(
-                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
-                Some(Heuristic::ShareRow),
-                "{s}"
-            );
-        }
-        for s in [
-            "Follow the instructions on the screen",
-            "Join us on Saturday",
-            "Find out more on our website",
-            "Follow",
-            "Follow on",
-            "Like many people on Twitter, she was angry about the decision.",
-            "Following the story on Twitter",
-            "Follow the latest developments on this story as the hearing goes on",
-        ] {
-            assert!(!is_follow_prompt(s.as_bytes()), "{s}");
-        }
+        check(
+            is_follow_prompt,
+            Heuristic::ShareRow,
+            &[
+                "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+                "Follow us on Twitter @Example and on Facebook.",
+                "Follow RT on",
+                "Find us on Facebook",
+                "Connect with us on LinkedIn and X",
+                "* Follow Example News on Google News",
+                "Folgen Sie uns auf Facebook und Instagram",
+                "Suivez-nous sur Twitter",
+                "Síguenos en Facebook y Twitter",
+                "Siga-nos no Instagram",
+                "Seguici su Facebook",
+                "Volg ons op Twitter",
+                "Подписывайтесь на нас в Telegram",
+            ],
+            &[
+                "Follow the instructions on the screen",
+                "Join us on Saturday",
+                "Find out more on our website",
+                "Follow",
+                "Follow on",
+                "Like many people on Twitter, she was angry about the decision.",
+                "Following the story on Twitter",
+                "Follow the latest developments on this story as the hearing goes on",
+            ],
+        );
     }
 
     #[test]
