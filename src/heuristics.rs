@@ -453,13 +453,13 @@ pub fn is_share_row(line: &[u8]) -> bool {
         std::sync::LazyLock::new(|| {
             WordFilter::new(&[SHARE_FILLERS, SHARE_ACTIONS, SHARE_NETWORKS])
         });
-    // The first word rules out most of the rest, before decoding.
+    // The first word rules out most of the rest, before decoding (trimmed
+    // as the loop below trims it; a non-ASCII one is never ruled out).
     let first = line.split(|&b| b == b' ').next().unwrap_or_default();
-    let first = first
-        .strip_suffix(b":")
-        .or_else(|| first.strip_suffix(b","))
-        .unwrap_or(first);
-    if first.is_ascii() && first != b"|" && !FILTER.may_contain(first) {
+    let edge = |b: &u8| b"|,/:".contains(b);
+    let start = first.iter().position(|b| !edge(b)).unwrap_or(first.len());
+    let end = first.iter().rposition(|b| !edge(b)).map_or(start, |e| e + 1);
+    if !FILTER.may_contain(&first[start..end]) {
         return false;
     }
     let Ok(s) = std::str::from_utf8(line) else { return false };
@@ -693,9 +693,6 @@ pub fn is_follow_prompt(line: &[u8]) -> bool {
     }) else {
         return false;
     };
-    if p == 0 {
-        return false;
-    }
     if p + 1 == tokens.len() {
         // "Follow RT on", not "Follow on" (a cricket term).
         return (3..=5).contains(&tokens.len());
@@ -1728,8 +1725,7 @@ pub fn is_shortcode(line: &[u8]) -> bool {
     if body.first() != Some(&b'[') {
         return false;
     }
-    // The tags of the line, in order: (name, closing, has attributes, start,
-    // end).
+    // The tags of the line, in order: (name, closing, has attributes).
     let mut tags = Vec::new();
     let mut text = false;
     let mut i = 0;
@@ -1941,36 +1937,18 @@ const META_SEPARATORS: &[&[u8]] = &[
 /// ASCII words compared as bytes, without decoding or allocating
 /// ("автор:" by its tail).
 fn is_opener_word(w: &[u8]) -> bool {
-    const FIRST_WORDS: &[&str] = &[
-        "by",
-        "by:",
-        "posted",
-        "written",
-        "von",
-        "par",
-        "por",
-        "por:",
-        "publicado",
-        "publié",
-        "écrit",
-        "geschrieben",
-        "verfasst",
-        "escrito",
-        "postado",
-        "scritto",
-        "pubblicato",
-        "geschreven",
-        "di",
-        "da",
-        "door",
-        "av",
-        "oleh",
-        "author:",
-        "autor:",
-        "autore:",
-    ];
+    // The first words of the openers ("posted" of "posted by").
+    static FIRST_WORDS: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| {
+            let mut words: Vec<&str> = META_OPENERS
+                .iter()
+                .filter_map(|o| o.split(' ').next())
+                .collect();
+            words.dedup();
+            words
+        });
     static FILTER: std::sync::LazyLock<WordFilter> =
-        std::sync::LazyLock::new(|| WordFilter::new(&[FIRST_WORDS]));
+        std::sync::LazyLock::new(|| WordFilter::new(&[&FIRST_WORDS]));
     let cyrillic = "втор:".as_bytes(); // "автор:", "Автор:", "АВТОР:"
     if w.is_ascii() {
         return FILTER.may_contain(w)
@@ -2040,8 +2018,9 @@ pub fn is_meta_line(line: &[u8]) -> bool {
         }
         let author = is_author_part(p);
         let date = !author && date_parts(p.as_bytes()).is_some();
-        let both = !author && !date && !is_meta_part(p) && author_and_date(p);
-        if !(author || date || both || is_meta_part(p)) {
+        let meta = !author && !date && is_meta_part(p);
+        let both = !author && !date && !meta && author_and_date(p);
+        if !(author || date || meta || both) {
             return false;
         }
         authors += usize::from(author || both);
@@ -2529,6 +2508,7 @@ mod tests {
             "Share Tweet Email",
             "Facebook Twitter Google+ Whatsapp",
             "Share | Facebook | Twitter",
+            "|Share | Facebook | Twitter",
             "Share on: Facebook Twitter Reddit Google+",
             "Share this article via Email Facebook",
             "Facebook-f Linkedin-in Twitter",
