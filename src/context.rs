@@ -41,6 +41,8 @@ label a line needs a sentence end (not `?` or an ellipsis) or
 questions.
 
 Label-like short lines before the first prose line go ([`Reason::Header`]),
+and so does the section name or kicker right above the title ("Opinion",
+"immunology": label-like, or one or two lowercase words, without digits),
 as do lists there that follow chrome or hold a nested list (`+ ` items under
 `* ` ones: a site menu with its submenus, a table of contents), and so do
 the labels of a run made mostly of labels with counts
@@ -138,7 +140,9 @@ pub enum Reason {
     /// Dropped: a label-like short line (see [`is_label`]) before the first
     /// prose line of the document, other than the title and the line that
     /// leads into the prose and the one right after the title (a menu or
-    /// breadcrumbs above the article). Not applied after the last prose
+    /// breadcrumbs above the article); and the section name right above the
+    /// title, even when it leads into it: label-like, or one or two lowercase
+    /// words, without digits ("Opinion", "immunology"; not "Chapter 1"). Not applied after the last prose
     /// line: articles end with short labelled facts (dates, prices, a meal
     /// plan) too often.
     Header,
@@ -289,6 +293,8 @@ struct Entry {
     header_list: bool,
     /// Only a web address (see [`is_bare_url`]).
     url: bool,
+    /// A label right above the title: a section name or kicker.
+    kicker: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -393,6 +399,7 @@ impl Context {
                 header_list: false,
                 url: false,
                 nested: false,
+                kicker: false,
             },
             c,
         );
@@ -531,6 +538,7 @@ impl Context {
                     {
                         self.title_done = true;
                         verdict = Verdict::Keep(Why::Context(Reason::Title));
+                        self.mark_kicker();
                     }
                     // A headline under a block label is no anchor, but
                     // the document has prose: once the label is removed,
@@ -580,9 +588,23 @@ impl Context {
             nested: undecided && text.starts_with(b"+ "),
             header_list: false,
             url: undecided && is_bare_url(text),
+            kicker: false,
         };
         self.push(entry, c);
         prose
+    }
+
+    /// Marks the line right before the title, if it is a label above it
+    /// (see [`Entry::kicker`]).
+    fn mark_kicker(&mut self) {
+        let arena = &self.arena;
+        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
+            && e.verdict == Verdict::Undecided
+            && let Some(r) = &e.text
+            && is_kicker(&arena[r.clone()], e.label)
+        {
+            e.kicker = true;
+        }
     }
 
     /// Whether short lines wait for the anchor after them: the last line
@@ -797,6 +819,9 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     {
         return Some(Verdict::Drop(Why::Context(Reason::Block)));
     }
+    if e.kicker && e.before_prose && next == Anchor::Prose {
+        return Some(Verdict::Drop(Why::Context(Reason::Header)));
+    }
     if e.widget {
         return Some(Verdict::Drop(Why::Context(Reason::Widget)));
     }
@@ -817,6 +842,18 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     }
 
     Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if `text`, the line right above the title,
+/// reads like a section name: label-like (`label`) or one or two lowercase
+/// words ("immunology"), without digits ("Chapter 1" heads a text).
+fn is_kicker(text: &[u8], label: bool) -> bool {
+    if text.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    label
+        || (text.split(|&b| b == b' ').count() <= 2
+            && text.iter().all(|&b| b.is_ascii_lowercase() || b == b' '))
 }
 
 /// Returns true if and only if `text` (list markers aside) is one web

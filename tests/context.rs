@@ -137,6 +137,32 @@ fn header_labels_before_the_first_prose_are_dropped() {
 }
 
 #[test]
+fn a_section_name_right_above_the_title_is_dropped() {
+    // The kicker or section name of a page ("Opinion", "immunology") sits
+    // above the title; the title leads into the article, not the kicker.
+    let title = "City Council Passes Budget After Long Debate";
+    for kicker in
+        ["Opinion", "Wide Angle", "immunology", "* Top Local Stories"]
+    {
+        let doc = format!("{kicker}\n{title}\n\n{P1}\n\n{P2}\n");
+        assert_eq!(
+            clean(&doc),
+            format!("{title}\n\n{P1}\n\n{P2}\n"),
+            "{kicker}"
+        );
+    }
+    // Kept: a numbered part heads a text; lowercase words of a phrase.
+    for first in ["Chapter 1", "the council meets again"] {
+        let doc = format!("{first}\n{title}\n\n{P1}\n\n{P2}\n");
+        assert_eq!(clean(&doc), doc, "{first}");
+    }
+    // With no title after it, the short line leads into the prose (a
+    // subheading) and stays.
+    let doc = format!("Opinion\n{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+}
+
+#[test]
 fn a_menu_in_a_script_without_case_is_a_menu_too() {
     // Korean menu items and headlines cut short with "..": labels and
     // teasers, not a title or prose; the title (four words) and the line
