@@ -168,6 +168,12 @@ pub enum Reason {
     /// AP", "(Image credit: NASA)"), at most [`SLIDE_LINES`] of them: its
     /// caption, repeated or not.
     GalleryCaption,
+    /// Dropped: the bio of the article's author ("Phil Helsel is a
+    /// reporter for NBC News.", see [`crate::heuristics::is_author_bio`])
+    /// when no prose follows it before the end of the document, and the
+    /// name above it that the bio starts with (an author box). In the body
+    /// the same sentence is the story, and stays.
+    AuthorBio,
 }
 
 /// The most lines between a gallery position and its credit taken for the
@@ -204,7 +210,7 @@ pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 9] = [
+    pub const ALL: [Reason; 10] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
@@ -214,6 +220,7 @@ impl Reason {
         Reason::FooterList,
         Reason::CapsTeaser,
         Reason::GalleryCaption,
+        Reason::AuthorBio,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -228,6 +235,7 @@ impl Reason {
             Reason::FooterList => "footer-list",
             Reason::CapsTeaser => "caps-teaser",
             Reason::GalleryCaption => "gallery-caption",
+            Reason::AuthorBio => "author-bio",
         }
     }
 }
@@ -295,6 +303,10 @@ struct Entry {
     url: bool,
     /// A label right above the title: a section name or kicker.
     kicker: bool,
+    /// An author bio after the article, or the name above it: dropped if
+    /// the document ends before the next prose line (see
+    /// [`Reason::AuthorBio`]).
+    bio: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -400,6 +412,7 @@ impl Context {
                 url: false,
                 nested: false,
                 kicker: false,
+                bio: false,
             },
             c,
         );
@@ -495,6 +508,7 @@ impl Context {
         let mut verdict = verdict;
         let mut prose = false;
         let mut headline_prose = false;
+        let mut bio = false;
         match verdict {
             Verdict::Drop(Why::Rule(id))
                 if c.rules().rules()[id as usize].kind.is_block() =>
@@ -524,6 +538,16 @@ impl Context {
                     // it like a sentence.
                     verdict = Verdict::Drop(Why::Context(Reason::CapsTeaser));
                     self.anchor_seen(Anchor::Chrome);
+                } else if own
+                    && !headline
+                    && self.seen_anchor_prose
+                    && crate::heuristics::is_author_bio(text, words)
+                {
+                    // No anchor: it waits for the next prose line or the
+                    // end, as does the name above it.
+                    bio = true;
+                    self.mark_bio_name(text);
+                    self.footer_pending = true;
                 } else if own && !headline {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
@@ -582,13 +606,14 @@ impl Context {
             widget: false,
             item: label && crate::rules::lead_end(text) > 0,
             footer: false,
-            footer_pending: false,
+            footer_pending: bio,
             after_colon: self.prose_colon,
             listed: undecided && is_list_item(text),
             nested: undecided && text.starts_with(b"+ "),
             header_list: false,
             url: undecided && is_bare_url(text),
             kicker: false,
+            bio,
         };
         self.push(entry, c);
         prose
@@ -604,6 +629,27 @@ impl Context {
             && is_kicker(&arena[r.clone()], e.label)
         {
             e.kicker = true;
+        }
+    }
+
+    /// Marks the line before the author bio `bio` as part of it if it is
+    /// the name the bio starts with ("Phil Helsel" above "Phil Helsel is a
+    /// reporter for NBC News.").
+    fn mark_bio_name(&mut self, bio: &[u8]) {
+        let arena = &self.arena;
+        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
+            && e.verdict == Verdict::Undecided
+            && let Some(r) = &e.text
+        {
+            let name = &arena[r.clone()];
+            let name = &name[crate::rules::lead_end(name)..];
+            if name.split(|&b| b == b' ').count() <= 5
+                && bio.starts_with(name)
+                && bio.get(name.len()) == Some(&b' ')
+            {
+                e.bio = true;
+                e.footer_pending = true;
+            }
         }
     }
 
@@ -677,7 +723,7 @@ impl Context {
         // prose line or the end.
         if after_prose && items >= FOOTER_ITEMS {
             if anchor == Anchor::Edge {
-                self.mark_run(lines, |e| e.footer = e.item);
+                self.mark_run(lines, |e| e.footer |= e.item);
             } else if anchor != Anchor::Prose {
                 self.mark_run(lines, |e| e.footer_pending = e.item);
                 self.footer_pending = true;
@@ -791,6 +837,15 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     let next = e.next?;
     if e.footer_pending {
         return None;
+    }
+    if e.bio {
+        // Prose after it: the body; the end: the author box.
+        let why = Why::Context(Reason::AuthorBio);
+        return Some(if e.footer {
+            Verdict::Drop(why)
+        } else {
+            Verdict::Keep(Why::Content)
+        });
     }
     if !seen_prose {
         // Before the first prose line nothing is decided: a document

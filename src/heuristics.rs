@@ -2163,6 +2163,179 @@ fn byline_names(body: &[u8]) -> bool {
     names >= 2
 }
 
+/// The verbs that link an author's name to a role in a bio: "Jane Roe *is*
+/// a reporter", "ist Redakteurin", "est journaliste", "es periodista",
+/// "é jornalista", "è giornalista". (Not "was": an obituary's "was a
+/// reporter for 30 years" is the story.)
+const BIO_VERBS: &[&str] = &["is", "ist", "est", "es", "é", "è"];
+
+/// The roles of an author bio, lowercased: writers and editors, the
+/// fellows and professors of an opinion piece's byline, in en, de, fr, es,
+/// pt, it, nl. A word starting with one and a hyphen counts too
+/// ("editor-in-chief").
+const BIO_ROLES: &[&str] = &[
+    "reporter",
+    "writer",
+    "correspondent",
+    "editor",
+    "columnist",
+    "contributor",
+    "journalist",
+    "author",
+    "fellow",
+    "curator",
+    "producer",
+    "blogger",
+    "critic",
+    "photographer",
+    "photojournalist",
+    "freelancer",
+    "professor",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "autor",
+    "autorin",
+    "journalistin",
+    "kolumnist",
+    "kolumnistin",
+    "journaliste",
+    "rédacteur",
+    "rédactrice",
+    "correspondant",
+    "correspondante",
+    "chroniqueur",
+    "chroniqueuse",
+    "éditorialiste",
+    "periodista",
+    "redactor",
+    "redactora",
+    "corresponsal",
+    "columnista",
+    "jornalista",
+    "repórter",
+    "redator",
+    "redatora",
+    "colunista",
+    "correspondente",
+    "giornalista",
+    "redattore",
+    "redattrice",
+    "corrispondente",
+    "editorialista",
+    "redacteur",
+    "verslaggever",
+];
+
+/// Words that start a sentence in capitals without naming anyone.
+const BIO_NOT_NAMES: &[&str] = &[
+    "the", "this", "that", "these", "those", "it", "he", "she", "they", "we",
+    "our", "his", "her", "its", "their", "a", "an", "der", "die", "das", "le",
+    "la", "les", "el", "los", "o", "os", "il", "lo", "de", "het", "een",
+];
+
+/// The most words of an author bio.
+const BIO_WORDS: usize = 60;
+
+/// Returns true if and only if `line` (of `words` words) reads like the
+/// bio of an article's author: a name of two to four capitalized words
+/// (after at most three words with a role in them: "NRO contributor Victor
+/// Davis Hanson"), a linking verb ("is", "ist", "est", "es", "é", "è") and,
+/// within the next seven words, a role (reporter, writer, editor,
+/// columnist, fellow, …): "Phil Helsel is a reporter for NBC News.", "Eric
+/// Song is IGN's deal curator …", "Jane Roe ist Redakteurin im Ressort
+/// Politik." A name of one word ("Hege is the CEO of DH") or a role that is
+/// none of those ("… is the ideal combination …") is no bio. The cleaner
+/// drops a bio only as the last prose of a document (see
+/// [`crate::context`]): the same sentence in the body is the story.
+pub fn is_author_bio(line: &[u8], words: usize) -> bool {
+    // Most lines are ruled out by their length, their first byte or by
+    // having no linking verb among their first words, without decoding or
+    // allocating.
+    if !(5..=BIO_WORDS).contains(&words)
+        || !line.first().is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+    {
+        return false;
+    }
+    // A name or a role comes second: "Jane Roe", "Guest columnist".
+    let Some(sp) = memchr::memchr(b' ', line) else { return false };
+    let second =
+        line[sp + 1..].split(|&b| b == b' ').next().unwrap_or_default();
+    static ROLES: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| WordFilter::new(&[BIO_ROLES]));
+    let capital =
+        second.first().is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80);
+    let role = || ROLES.may_contain(second) && in_word_list(BIO_ROLES, second);
+    if !capital && !role() {
+        return false;
+    }
+    // The verb, after a word that may end a name (capitalized).
+    let mut prev: &[u8] = &[];
+    let mut verb = None;
+    for (i, w) in line.split(|&b| b == b' ').take(9).enumerate() {
+        // As written: "Is" capitalized is a headline's.
+        if w.len() <= 3 && BIO_VERBS.iter().any(|v| v.as_bytes() == w) {
+            if !prev
+                .first()
+                .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+            {
+                return false;
+            }
+            verb = Some(i);
+            break;
+        }
+        prev = w;
+    }
+    let Some(verb) = verb else { return false };
+    // Normalized: one space between words.
+    let mut first: [&[u8]; 17] = [&[]; 17];
+    let mut seen = 0;
+    for w in line.split(|&b| b == b' ').take(verb + 8) {
+        first[seen] = w;
+        seen += 1;
+    }
+    let words = &first[..seen];
+    let capitalized = |w: &[u8]| {
+        std::str::from_utf8(w)
+            .ok()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    // The name: the capitalized words right before the verb.
+    let name =
+        words[..verb].iter().rev().take_while(|w| capitalized(w)).count();
+    let name = name.min(4);
+    let prefix = &words[..verb - name];
+    if name < 2 || in_word_list(BIO_NOT_NAMES, words[verb - name]) {
+        return false;
+    }
+    let is_role = |w: &[u8]| {
+        let w = trim_word(w);
+        in_word_list(BIO_ROLES, w)
+            || w.iter()
+                .position(|&b| b == b'-')
+                .is_some_and(|h| in_word_list(BIO_ROLES, &w[..h]))
+    };
+    // Words before the name only as a role: "Guest columnist Jane Roe".
+    if !prefix.is_empty()
+        && (prefix.len() > 3 || !prefix.iter().any(|w| is_role(w)))
+    {
+        return false;
+    }
+    words[verb + 1..].iter().take(7).any(|w| is_role(w))
+}
+
+/// `w` without the punctuation around it.
+fn trim_word(w: &[u8]) -> &[u8] {
+    let s = w.iter().position(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let e = w.iter().rposition(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    match (s, e) {
+        (Some(s), Some(e)) => &w[s..=e],
+        _ => &[],
+    }
+}
+
 /// Cues that a line with an e-mail address is a contact line, lowercased.
 const CONTACT_CUES: &[&str] = &[
     "reached at",
@@ -2414,6 +2587,41 @@ mod tests {
         }
         for s in no {
             assert!(!test(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn author_bios() {
+        for s in [
+            "Phil Helsel is a reporter for NBC News.",
+            "Eric Song is IGN's deal curator and spends 25% of his pay on stuff he posts.",
+            "NRO contributor Victor Davis Hanson is the Martin and Illie Anderson Senior Fellow at the Hoover Institution.",
+            "Roger Gonzalez is an award-winning writer based in Virginia.",
+            "Trevor Daugherty is the Senior Editor of 9to5Toys.",
+            "Jane M. Roe is editor-in-chief of the Daily Planet.",
+            "Guest columnist Jane Roe is a professor of history at Yale University.",
+            "Anna Schmidt ist Redakteurin im Ressort Politik.",
+            "Jean Dupont est journaliste au service économie.",
+            "María López es periodista y vive en Madrid.",
+            "João Silva é jornalista e escreve sobre tecnologia.",
+            "Marco Rossi è giornalista e scrive di economia.",
+        ] {
+            assert!(is_author_bio(s.as_bytes(), s.split(' ').count()), "{s}");
+        }
+        for s in [
+            // One-word names, no role, other verbs, pronouns, too late.
+            "Hege is the CEO of DH, the Spokane advertising firm.",
+            "The Mavic Mini is the ideal combination of a capable drone in a small package.",
+            "John Smith was a reporter for the Times for 30 years.",
+            "She is a reporter for NBC News and lives in New York.",
+            "The New York Times Company is a publisher of news.",
+            "Last year the council said that Jane Roe is a reporter for the paper.",
+            "Jane Roe is the mayor of Springfield and a former teacher.",
+            "Tim Alberta Is a First-Rate Journalist.",
+            "Jane Roe, reporter",
+            "A spokesman said Jane Roe is a writer.",
+        ] {
+            assert!(!is_author_bio(s.as_bytes(), s.split(' ').count()), "{s}");
         }
     }
 

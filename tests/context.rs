@@ -163,6 +163,33 @@ fn a_section_name_right_above_the_title_is_dropped() {
 }
 
 #[test]
+fn the_author_bio_after_the_article_is_dropped() {
+    let bio = "Jane Roe is a reporter for the Springfield Gazette.";
+    // Last prose of the document, chrome after it or not; with the name
+    // above it (an author box).
+    for tail in [
+        format!("{bio}\n"),
+        format!("{bio}\n\nShare this article\n"),
+        format!("Jane Roe\n\n{bio}\n"),
+        format!("* Jane Roe\n{bio}\nPrivacy Policy\n"),
+    ] {
+        let doc = format!("{P1}\n\n{P2}\n\n{tail}");
+        assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"), "{tail}");
+    }
+    // Prose after it: the sentence is the story, and stays, as does a name
+    // line the bio does not start with.
+    let doc = format!("{P1}\n\n{bio}\n\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+    let doc = format!("{P1}\n\n{bio}\n\nShare this article\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{bio}\n\n{P2}\n"));
+    let doc = format!("{P1}\n\nJohn Doe\n\n{bio}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\nJohn Doe\n"));
+    // Before any article text it is the article.
+    let doc = format!("{bio}\n");
+    assert_eq!(clean(&doc), doc);
+}
+
+#[test]
 fn a_menu_in_a_script_without_case_is_a_menu_too() {
     // Korean menu items and headlines cut short with "..": labels and
     // teasers, not a title or prose; the title (four words) and the line
