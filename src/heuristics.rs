@@ -116,7 +116,9 @@ impl Heuristic {
             Some(Heuristic::ShareRow)
         } else if words <= 12 && is_copyright(line) {
             Some(Heuristic::Copyright)
-        } else if (8..=80).contains(&words) && is_agency_caption(line) {
+        } else if (8..=80).contains(&words) && is_agency_caption(line)
+            || words >= 8 && is_credited_caption(line)
+        {
             Some(Heuristic::Caption)
         } else {
             None
@@ -2163,6 +2165,52 @@ fn byline_names(body: &[u8]) -> bool {
     names >= 2
 }
 
+/// The most words of the credit that ends a caption.
+const CREDIT_WORDS: usize = 6;
+
+/// Returns true if and only if `line` is a caption that ends in its credit,
+/// however long: "Credit:" (capitalized, or lowercase after "Photo" or
+/// "Image") and one to six words, the first capitalized: "…
+/// the crew is awake and active. Credit: ESA", "… killed and ate a rabbit
+/// Credit: Getty - Contributor". The short rules of the credits category
+/// take short captions; this takes the long ones. "… gave him credit: it
+/// worked." is no credit.
+pub fn is_credited_caption(line: &[u8]) -> bool {
+    // The colon is near the end: look there only.
+    let tail_start = line.len().saturating_sub(80);
+    let Some(colon) = memchr::memrchr(b':', &line[tail_start..]) else {
+        return false;
+    };
+    let colon = tail_start + colon;
+    let (head, credit) = (&line[..colon], &line[colon + 1..]);
+    let Some(label) = [&b"Credit"[..], b"Credits", b"credit", b"credits"]
+        .into_iter()
+        .find(|l| head.ends_with(l))
+    else {
+        return false;
+    };
+    let before = &head[..head.len() - label.len()];
+    if !(before.is_empty() || before.ends_with(b" ")) {
+        return false;
+    }
+    if label[0] == b'c' {
+        let word = before.trim_ascii_end();
+        let word = &word
+            [word.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1)..];
+        if !(word.eq_ignore_ascii_case(b"photo")
+            || word.eq_ignore_ascii_case(b"image"))
+        {
+            return false;
+        }
+    }
+    let names: Vec<&[u8]> =
+        credit.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    (1..=CREDIT_WORDS).contains(&names.len())
+        && names[0]
+            .first()
+            .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+}
+
 /// The verbs that link an author's name to a role in a bio: "Jane Roe *is*
 /// a reporter", "ist Redakteurin", "est journaliste", "es periodista",
 /// "é jornalista", "è giornalista". (Not "was": an obituary's "was a
@@ -2588,6 +2636,34 @@ mod tests {
         for s in no {
             assert!(!test(s.as_bytes()), "{s}");
         }
+    }
+
+    #[test]
+    fn credited_captions() {
+        let long = "Functional areas of the hibernation module: (1) private \
+                    crew quarters, (2) exercise, (3) hygiene and waste, (4) \
+                    dining and wardroom. In general, the habitat is divided \
+                    into two zones of habitable volumes: the crew quarters \
+                    used during the entire mission, and the volumes used \
+                    only while the crew is awake and active.";
+        let yes = [
+            format!("{long} Credit: ESA"),
+            format!("* {long} Credit: ESA/ATG medialab"),
+            format!("{long} Photo credit: Jane Roe / Reuters"),
+            "The latest case was reported after a hunter killed and ate a rabbit Credit: Getty - Contributor".to_string(),
+        ];
+        let yes: Vec<&str> = yes.iter().map(String::as_str).collect();
+        let no = [
+            format!("{long} He gave them credit: it worked."),
+            format!("{long} The credit: Jane Roe"),
+            format!("{long} Credit: the agency declined to say who took it"),
+            format!(
+                "{long} Credit: ESA, NASA and the many engineers who built the module together"
+            ),
+            format!("{long} Discredit: ESA"),
+        ];
+        let no: Vec<&str> = no.iter().map(String::as_str).collect();
+        check(is_credited_caption, Heuristic::Caption, &yes, &no);
     }
 
     #[test]
