@@ -55,7 +55,9 @@ paragraphs, and chrome ([`Reason::CapsTeaser`]).
 A gallery slide is a position ("Image 2 of 5"), a caption and a credit:
 the lines after a position are held, up to [`SLIDE_LINES`] of them, and
 dropped as the caption when the credit comes ([`Reason::GalleryCaption`]);
-otherwise they are decided as if no position came before them.
+otherwise they are decided as if no position came before them. A bare
+number of one to three digits right above a credit or a credited caption
+is the gallery's photo count, and goes too.
 
 The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
@@ -166,7 +168,9 @@ pub enum Reason {
     /// Dropped: the lines of a gallery slide between its position
     /// ("Image 3 of 12", "Foto 2 von 8") and its credit ("Photo: Jane Roe,
     /// AP", "(Image credit: NASA)"), at most [`SLIDE_LINES`] of them: its
-    /// caption, repeated or not.
+    /// caption, repeated or not. Also a bare number of one to three digits
+    /// right above a photo credit or a credited caption: the photo count
+    /// of a gallery ("6").
     GalleryCaption,
     /// Dropped: the bio of the article's author ("Phil Helsel is a
     /// reporter for NBC News.", see [`crate::heuristics::is_author_bio`])
@@ -435,6 +439,14 @@ impl Context {
         if self.enabled {
             let credit = is_slide_credit(verdict, c);
             let position = is_slide_position(text, verdict, c);
+            if credit
+                || verdict
+                    == Verdict::Drop(Why::Heuristic(
+                        crate::heuristics::Heuristic::Caption,
+                    ))
+            {
+                self.mark_photo_count();
+            }
             if let Some(held) = &mut self.slide {
                 let lines = held
                     .iter()
@@ -629,6 +641,21 @@ impl Context {
             && is_kicker(&arena[r.clone()], e.label)
         {
             e.kicker = true;
+        }
+    }
+
+    /// Marks the line before a photo credit or credited caption as part of
+    /// the gallery if it is only a number of one to three digits: the
+    /// photo count of the gallery ("6" above "… a rabbit Credit: Getty").
+    fn mark_photo_count(&mut self) {
+        let arena = &self.arena;
+        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
+            && e.verdict == Verdict::Undecided
+            && let Some(r) = &e.text
+            && (1..=3).contains(&r.len())
+            && arena[r.clone()].iter().all(u8::is_ascii_digit)
+        {
+            e.verdict = Verdict::Drop(Why::Context(Reason::GalleryCaption));
         }
     }
 

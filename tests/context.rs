@@ -190,6 +190,19 @@ fn the_author_bio_after_the_article_is_dropped() {
 }
 
 #[test]
+fn the_photo_count_above_a_credited_caption_goes_with_it() {
+    let caption = "The latest case was reported after a hunter ate a rabbit \
+                   Credit: Getty - Contributor";
+    let doc = format!("{P1}\n\n6\n\n{caption}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    // A number before prose, or of four digits, stays.
+    let doc = format!("{P1}\n\n6\n\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+    let doc = format!("{P1}\n\n2019\n\n{caption}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n2019\n\n{P2}\n"));
+}
+
+#[test]
 fn a_menu_in_a_script_without_case_is_a_menu_too() {
     // Korean menu items and headlines cut short with "..": labels and
     // teasers, not a title or prose; the title (four words) and the line
