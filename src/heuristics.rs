@@ -118,6 +118,7 @@ impl Heuristic {
             Some(Heuristic::Copyright)
         } else if (8..=80).contains(&words) && is_agency_caption(line)
             || words >= 8 && is_credited_caption(line)
+            || words <= 12 && is_name_year_caption(line)
         {
             Some(Heuristic::Caption)
         } else {
@@ -2165,6 +2166,50 @@ fn byline_names(body: &[u8]) -> bool {
     names >= 2
 }
 
+/// Words of a portrait caption besides the names: "Jane Roe, left, and
+/// John Doe in 1987."
+const PORTRAIT_WORDS: &[&str] =
+    &["and", "&", "left", "right", "center", "centre"];
+
+/// Returns true if and only if `line` is the caption of a portrait: two or
+/// more capitalized words (names, initials), "and" and "left"/"right"
+/// aside, then "in" and a year, and a period: "John M. Ford in 1987.",
+/// "Neil Gaiman and John M. Ford in 2002." Not without the period (a
+/// timeline's heading) or as a list item (a timeline's "* Married Jane Doe
+/// in 1987."), nor with any lowercase word of a sentence ("Ford moved to
+/// Minneapolis in 1987.").
+pub fn is_name_year_caption(line: &[u8]) -> bool {
+    // Not a list item: a timeline's "* Married Jane Doe in 1987."
+    if crate::rules::lead_end(line) > 0 {
+        return false;
+    }
+    let Some(body) = line.strip_suffix(b".") else { return false };
+    let Some(sp) = memchr::memrchr(b' ', body) else { return false };
+    let (names, year) = (&body[..sp], &body[sp + 1..]);
+    let year_like = year.len() == 4
+        && year.iter().all(u8::is_ascii_digit)
+        && (&b"1800"[..]..=&b"2099"[..]).contains(&year);
+    if !year_like {
+        return false;
+    }
+    let Some(names) = names.strip_suffix(b" in") else { return false };
+    let mut capitals = 0;
+    for w in names.split(|&b| b == b' ') {
+        let w = w.strip_suffix(b",").unwrap_or(w);
+        if w.first().is_some_and(u8::is_ascii_uppercase)
+            || (w.first().is_some_and(|&b| b >= 0x80)
+                && std::str::from_utf8(w).is_ok_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                }))
+        {
+            capitals += 1;
+        } else if !in_word_list(PORTRAIT_WORDS, w) {
+            return false;
+        }
+    }
+    capitals >= 2
+}
+
 /// The most words of the credit that ends a caption.
 const CREDIT_WORDS: usize = 6;
 
@@ -2664,6 +2709,29 @@ mod tests {
         ];
         let no: Vec<&str> = no.iter().map(String::as_str).collect();
         check(is_credited_caption, Heuristic::Caption, &yes, &no);
+    }
+
+    #[test]
+    fn portrait_captions() {
+        check(
+            is_name_year_caption,
+            Heuristic::Caption,
+            &[
+                "John M. Ford in 1987.",
+                "Neil Gaiman and John M. Ford in 2002.",
+                "Jane Roe, left, and John Doe in 1968.",
+                "Émile Zola in 1898.",
+            ],
+            &[
+                "John M. Ford in 1987",
+                "Ford moved to Minneapolis in 1987.",
+                "Ford in 1987.",
+                "John Ford in 3000.",
+                "The Beatles were formed in 1960.",
+                "Born in 1957.",
+                "* Married Jane Doe in 1987.",
+            ],
+        );
     }
 
     #[test]
