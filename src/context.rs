@@ -143,10 +143,10 @@ pub enum Reason {
     /// prose line of the document, other than the title and the line that
     /// leads into the prose and the one right after the title (a menu or
     /// breadcrumbs above the article); and the section name right above the
-    /// title, even when it leads into it: label-like, or one or two lowercase
-    /// words, without digits ("Opinion", "immunology"; not "Chapter 1"). Not applied after the last prose
-    /// line: articles end with short labelled facts (dates, prices, a meal
-    /// plan) too often.
+    /// title, even when it leads into it: label-like, or one or two
+    /// lowercase words, without digits ("Opinion", "immunology"; not
+    /// "Chapter 1"). Not applied after the last prose line: articles end
+    /// with short labelled facts (dates, prices, a meal plan) too often.
     Header,
     /// Dropped: in a run of short lines of which at least
     /// [`WIDGET_COUNTS`], and at least half, are labels with a count
@@ -752,7 +752,8 @@ impl Context {
             if anchor == Anchor::Edge {
                 self.mark_run(lines, |e| e.footer |= e.item);
             } else if anchor != Anchor::Prose {
-                self.mark_run(lines, |e| e.footer_pending = e.item);
+                // (An author bio in the run waits already.)
+                self.mark_run(lines, |e| e.footer_pending |= e.item);
                 self.footer_pending = true;
             }
         }

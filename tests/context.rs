@@ -172,6 +172,10 @@ fn the_author_bio_after_the_article_is_dropped() {
         format!("{bio}\n\nShare this article\n"),
         format!("Jane Roe\n\n{bio}\n"),
         format!("* Jane Roe\n{bio}\nPrivacy Policy\n"),
+        // A footer menu after it, then chrome.
+        format!(
+            "{bio}\n* About Us\n* Contact Us\n* Careers\nShare this article\n"
+        ),
     ] {
         let doc = format!("{P1}\n\n{P2}\n\n{tail}");
         assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"), "{tail}");
