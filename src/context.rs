@@ -631,16 +631,22 @@ impl Context {
         prose
     }
 
-    /// Marks the line right before the title, if it is a label above it
-    /// (see [`Entry::kicker`]).
+    /// Marks the lines right above the title that are section names or
+    /// kickers (see [`Entry::kicker`]): all of them, across chrome, so
+    /// that a second run, with the first one gone, finds none above the
+    /// title (idempotence).
     fn mark_kicker(&mut self) {
         let arena = &self.arena;
-        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
-            && e.verdict == Verdict::Undecided
-            && let Some(r) = &e.text
-            && is_kicker(&arena[r.clone()], e.label)
-        {
-            e.kicker = true;
+        for e in self.queue.iter_mut().rev() {
+            match (&e.text, e.verdict) {
+                (None, _) | (_, Verdict::Drop(_)) => continue,
+                (Some(r), Verdict::Undecided)
+                    if is_kicker(&arena[r.clone()], e.label) =>
+                {
+                    e.kicker = true;
+                }
+                _ => break,
+            }
         }
     }
 

@@ -151,6 +151,14 @@ fn a_section_name_right_above_the_title_is_dropped() {
             "{kicker}"
         );
     }
+    // Two of them, next to each other or across chrome: both go, so a
+    // second run finds the same.
+    for above in ["science\nOpinion\n", "science\nAdvertisement\nOpinion\n"] {
+        let doc = format!("{above}{title}\n\n{P1}\n");
+        let once = clean(&doc);
+        assert_eq!(once, format!("{title}\n\n{P1}\n"), "{above}");
+        assert_eq!(clean(&once), once);
+    }
     // Kept: a numbered part heads a text; lowercase words of a phrase.
     for first in ["Chapter 1", "the council meets again"] {
         let doc = format!("{first}\n{title}\n\n{P1}\n\n{P2}\n");
