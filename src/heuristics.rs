@@ -2213,13 +2213,49 @@ pub fn is_name_year_caption(line: &[u8]) -> bool {
 /// The most words of the credit that ends a caption.
 const CREDIT_WORDS: usize = 6;
 
+/// The labels of the credit that ends a caption, as written (capitalized):
+/// "… in Berlin. Foto: Jane Roe/dpa", "… à Paris. Photo : AFP".
+const CREDIT_LABELS: &[&str] = &[
+    "Credit",
+    "Credits",
+    "Photo",
+    "Photos",
+    "Image",
+    "Foto",
+    "Fotos",
+    "Bild",
+    "Crédit",
+    "Crédits",
+    "Crédito",
+    "Créditos",
+    "Credito",
+    "Imagen",
+    "Imagem",
+    "Immagine",
+    "Фото",
+    "Zdjęcie",
+    "Fotoğraf",
+];
+
+/// The second word of a two-word credit label, lowercase: "Photo credit:",
+/// "Crédit photo :".
+const CREDIT_SECOND: &[&str] = &["credit", "credits", "photo", "foto"];
+
+/// Agencies and archives that write their names in lowercase, first in a
+/// credit: "Foto: dpa", "Foto: picture alliance / dpa".
+const CREDIT_LOWERCASE: &[&str] =
+    &["dpa", "epa", "imago", "picture", "ddp", "apa", "kna", "afp", "ap"];
+
 /// Returns true if and only if `line` is a caption that ends in its credit,
-/// however long: "Credit:" (capitalized, or lowercase after "Photo" or
-/// "Image") and one to six words, the first capitalized: "…
-/// the crew is awake and active. Credit: ESA", "… killed and ate a rabbit
-/// Credit: Getty - Contributor". The short rules of the credits category
-/// take short captions; this takes the long ones. "… gave him credit: it
-/// worked." is no credit.
+/// however long: a credit label as written ("Credit:", "Foto:", "Photo :",
+/// "Bild:", "Фото:", "Photo credit:", "Crédit photo :") and one to six
+/// words, the first capitalized or a lowercase agency ("dpa"), not ending
+/// like a sentence; the label after a sentence end or a separator, but
+/// "Credit", which tabloids glue to the caption's last word: "… the crew is awake and active. Credit: ESA", "… killed
+/// and ate a rabbit Credit: Getty - Contributor", "… im Bundestag. Foto:
+/// Kay Nietfeld/dpa". The short rules of the credits category take short
+/// captions; this takes the long ones. "… gave him credit: it worked.", "…
+/// das Foto: ein Fehler." are no credits.
 pub fn is_credited_caption(line: &[u8]) -> bool {
     // The colon is near the end: look there only.
     let tail_start = line.len().saturating_sub(80);
@@ -2228,32 +2264,55 @@ pub fn is_credited_caption(line: &[u8]) -> bool {
     };
     let colon = tail_start + colon;
     let (head, credit) = (&line[..colon], &line[colon + 1..]);
-    let Some(label) = [&b"Credit"[..], b"Credits", b"credit", b"credits"]
-        .into_iter()
-        .find(|l| head.ends_with(l))
-    else {
-        return false;
+    // "Photo : AFP", as French writes it.
+    let head = head.strip_suffix(b" ").unwrap_or(head);
+    let split = |h: &[u8]| -> (usize, usize) {
+        let s = h.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1);
+        (s, h.len())
     };
-    let before = &head[..head.len() - label.len()];
-    if !(before.is_empty() || before.ends_with(b" ")) {
+    let (s, e) = split(head);
+    let label = &head[s..e];
+    let is_label = |w: &[u8]| CREDIT_LABELS.iter().any(|l| l.as_bytes() == w);
+    // Where the label starts, if there is one: one word, or two.
+    let start = if is_label(label) {
+        Some(s)
+    } else if CREDIT_SECOND.iter().any(|l| l.as_bytes() == label) && s > 0 {
+        let rest = &head[..s - 1];
+        let (s2, e2) = split(rest);
+        is_label(&rest[s2..e2]).then_some(s2)
+    } else {
+        None
+    };
+    let Some(start) = start else { return false };
+    // After a sentence end or a separator, but for "Credit", which tabloid
+    // captions glue to their last word ("… a rabbit Credit: Getty").
+    let before = head[..start].trim_ascii_end();
+    let after_stop = before.is_empty()
+        || before.ends_with("–".as_bytes())
+        || before.ends_with("—".as_bytes())
+        || matches!(
+            before.last(),
+            Some(b'.' | b'!' | b'?' | b')' | b'|' | b'-' | b'"')
+        )
+        || before.ends_with("”".as_bytes());
+    if !(after_stop || head[start..].starts_with(b"Credit"))
+        || credit.ends_with(b".")
+        || credit.ends_with(b"!")
+        || credit.ends_with(b"?")
+    {
         return false;
     }
-    if label[0] == b'c' {
-        let word = before.trim_ascii_end();
-        let word = &word
-            [word.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1)..];
-        if !(word.eq_ignore_ascii_case(b"photo")
-            || word.eq_ignore_ascii_case(b"image"))
-        {
-            return false;
-        }
-    }
-    let names: Vec<&[u8]> =
-        credit.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
-    (1..=CREDIT_WORDS).contains(&names.len())
-        && names[0]
-            .first()
-            .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0x80)
+    let mut words = credit.split(|&b| b == b' ').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return false };
+    let capital = std::str::from_utf8(first)
+        .ok()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let agency = CREDIT_LOWERCASE
+        .iter()
+        .any(|a| first.strip_suffix(b",").unwrap_or(first) == a.as_bytes());
+    // The first word and at most five more.
+    (capital || agency) && words.count() < CREDIT_WORDS
 }
 
 /// The verbs that link an author's name to a role in a bio: "Jane Roe *is*
@@ -2696,6 +2755,13 @@ mod tests {
             format!("* {long} Credit: ESA/ATG medialab"),
             format!("{long} Photo credit: Jane Roe / Reuters"),
             "The latest case was reported after a hunter killed and ate a rabbit Credit: Getty - Contributor".to_string(),
+            "Bundeskanzlerin Angela Merkel spricht am Dienstag im Bundestag in Berlin. Foto: Kay Nietfeld/dpa".to_string(),
+            "Die Ministerin bei ihrer Rede im Landtag am Dienstag in Stuttgart. Foto: dpa".to_string(),
+            "Le président lors de sa conférence de presse à Paris mardi. Photo : AFP".to_string(),
+            "Le président lors de sa conférence de presse à Paris mardi. Crédit photo : Jean Dupont".to_string(),
+            "El presidente habla durante una rueda de prensa en Madrid. Foto: EFE".to_string(),
+            "Il presidente durante la conferenza stampa a Roma martedì. Foto: Ansa".to_string(),
+            "Президент во время пресс-конференции в Москве во вторник. Фото: ТАСС".to_string(),
         ];
         let yes: Vec<&str> = yes.iter().map(String::as_str).collect();
         let no = [
@@ -2706,6 +2772,10 @@ mod tests {
                 "{long} Credit: ESA, NASA and the many engineers who built the module together"
             ),
             format!("{long} Discredit: ESA"),
+            "Der Minister sagte am Dienstag in Berlin, das Foto: ein Fehler."
+                .to_string(),
+            "He posted it with one caption and a Photo: Nothing else to say"
+                .to_string(),
         ];
         let no: Vec<&str> = no.iter().map(String::as_str).collect();
         check(is_credited_caption, Heuristic::Caption, &yes, &no);
