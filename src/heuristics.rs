@@ -117,7 +117,7 @@ impl Heuristic {
         } else if words <= 12 && is_copyright(line) {
             Some(Heuristic::Copyright)
         } else if (8..=80).contains(&words) && is_agency_caption(line)
-            || words >= 8 && is_credited_caption(line)
+            || words >= 3 && is_credited_caption(line)
             || words <= 12 && is_name_year_caption(line)
         {
             Some(Heuristic::Caption)
@@ -2757,6 +2757,7 @@ mod tests {
             "The latest case was reported after a hunter killed and ate a rabbit Credit: Getty - Contributor".to_string(),
             "Bundeskanzlerin Angela Merkel spricht am Dienstag im Bundestag in Berlin. Foto: Kay Nietfeld/dpa".to_string(),
             "Die Ministerin bei ihrer Rede im Landtag am Dienstag in Stuttgart. Foto: dpa".to_string(),
+            "Merkel in Berlin. Foto: dpa".to_string(),
             "Le président lors de sa conférence de presse à Paris mardi. Photo : AFP".to_string(),
             "Le président lors de sa conférence de presse à Paris mardi. Crédit photo : Jean Dupont".to_string(),
             "El presidente habla durante una rueda de prensa en Madrid. Foto: EFE".to_string(),
