@@ -650,16 +650,20 @@ impl Context {
         }
     }
 
+    /// The last non-blank line waiting, with its text, if it is undecided.
+    fn last_undecided(&mut self) -> Option<(&mut Entry, &[u8])> {
+        let e = self.queue.iter_mut().rev().find(|e| e.text.is_some())?;
+        let r = e.text.clone()?;
+        (e.verdict == Verdict::Undecided).then(|| (e, &self.arena[r]))
+    }
+
     /// Marks the line before a photo credit or credited caption as part of
     /// the gallery if it is only a number of one to three digits: the
     /// photo count of the gallery ("6" above "… a rabbit Credit: Getty").
     fn mark_photo_count(&mut self) {
-        let arena = &self.arena;
-        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
-            && e.verdict == Verdict::Undecided
-            && let Some(r) = &e.text
-            && (1..=3).contains(&r.len())
-            && arena[r.clone()].iter().all(u8::is_ascii_digit)
+        if let Some((e, text)) = self.last_undecided()
+            && (1..=3).contains(&text.len())
+            && text.iter().all(u8::is_ascii_digit)
         {
             e.verdict = Verdict::Drop(Why::Context(Reason::GalleryCaption));
         }
@@ -669,13 +673,8 @@ impl Context {
     /// the name the bio starts with ("Phil Helsel" above "Phil Helsel is a
     /// reporter for NBC News.").
     fn mark_bio_name(&mut self, bio: &[u8]) {
-        let arena = &self.arena;
-        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
-            && e.verdict == Verdict::Undecided
-            && let Some(r) = &e.text
-        {
-            let name = &arena[r.clone()];
-            let name = &name[crate::rules::lead_end(name)..];
+        if let Some((e, text)) = self.last_undecided() {
+            let name = &text[crate::rules::lead_end(text)..];
             if name.split(|&b| b == b' ').count() <= 5
                 && bio.starts_with(name)
                 && bio.get(name.len()) == Some(&b' ')
@@ -908,7 +907,8 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     {
         return Some(Verdict::Drop(Why::Context(Reason::Block)));
     }
-    if e.kicker && e.before_prose && next == Anchor::Prose {
+    // (Marked only before any prose: see `mark_kicker`.)
+    if e.kicker && next == Anchor::Prose {
         return Some(Verdict::Drop(Why::Context(Reason::Header)));
     }
     if e.widget {

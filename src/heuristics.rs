@@ -2266,20 +2266,19 @@ pub fn is_credited_caption(line: &[u8]) -> bool {
     let (head, credit) = (&line[..colon], &line[colon + 1..]);
     // "Photo : AFP", as French writes it.
     let head = head.strip_suffix(b" ").unwrap_or(head);
-    let split = |h: &[u8]| -> (usize, usize) {
-        let s = h.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1);
-        (s, h.len())
-    };
-    let (s, e) = split(head);
-    let label = &head[s..e];
+    // Where the last word of `h` starts.
+    let last_word =
+        |h: &[u8]| h.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1);
+    let s = last_word(head);
+    let label = &head[s..];
     let is_label = |w: &[u8]| CREDIT_LABELS.iter().any(|l| l.as_bytes() == w);
     // Where the label starts, if there is one: one word, or two.
     let start = if is_label(label) {
         Some(s)
     } else if CREDIT_SECOND.iter().any(|l| l.as_bytes() == label) && s > 0 {
         let rest = &head[..s - 1];
-        let (s2, e2) = split(rest);
-        is_label(&rest[s2..e2]).then_some(s2)
+        let s2 = last_word(rest);
+        is_label(&rest[s2..]).then_some(s2)
     } else {
         None
     };
