@@ -46,7 +46,11 @@ pub enum Heuristic {
     /// stop, Tuesday, Nov. 19, 2019.", the same line again, "Photo: John
     /// Doe, AP" (judged on what is written, like [`Heuristic::Repeat`]);
     /// or a caption that opens as news agencies open theirs: "In this Nov.
-    /// 19, 2019, file photo, …" ([`is_agency_caption`]).
+    /// 19, 2019, file photo, …" ([`is_agency_caption`]); or one that ends
+    /// in its credit ([`is_credited_caption`]), a portrait's ("John M. Ford
+    /// in 1987.", [`is_name_year_caption`]), or an agency's with the place
+    /// and full date: "… in Hamburg, northern Germany, Saturday, July 8,
+    /// 2017, where …" ([`is_dated_caption`]).
     Caption,
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
     /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
@@ -119,6 +123,7 @@ impl Heuristic {
         } else if (8..=80).contains(&words) && is_agency_caption(line)
             || words >= 3 && is_credited_caption(line)
             || words <= 12 && is_name_year_caption(line)
+            || (10..=80).contains(&words) && is_dated_caption(line)
         {
             Some(Heuristic::Caption)
         } else {
@@ -2210,6 +2215,157 @@ pub fn is_name_year_caption(line: &[u8]) -> bool {
     capitals >= 2
 }
 
+/// English weekdays as news agencies write them in a caption's date.
+const CAPTION_WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// English months as news agencies write them, full or abbreviated (a
+/// period may follow).
+const CAPTION_MONTHS: &[&str] = &[
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that make a weekday date part of a sentence, not a caption's
+/// place-and-date: "on Tuesday, Nov. 19, 2019", "until Friday, …".
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "from", "until", "till", "through", "since", "by", "before",
+    "after", "last", "next", "this", "every", "of", "early", "late", "and",
+    "or", "to", "each", "that", "between", "for", "at",
+];
+
+/// Returns true if and only if `line` is a news agency's photo caption in
+/// its house style: a sentence of a scene, then the place and the full
+/// date with its weekday set off by commas, "… in Hamburg, northern
+/// Germany, Saturday, July 8, 2017, where …", "… in Hanoi, Vietnam
+/// Wednesday, Nov. 20, 2019." Articles write "on Tuesday" or "Nov. 19";
+/// a weekday, a month, a day and a year together after a comma or a place
+/// name, with five words or more before them, are a caption's.
+///
+/// The line starts with a capital, ends with a period or a bracket, and
+/// does not speak of the future ("The meeting will be held at City Hall,
+/// Tuesday, Nov. 19, 2019." is an announcement). "On Sunday, Dec. 7, 1941,
+/// Japan attacked …" and "… the game on Tuesday, Nov. 19, 2019, in Los
+/// Angeles." are no such captions. The caller bounds the words.
+pub fn is_dated_caption(line: &[u8]) -> bool {
+    let body = &line[crate::rules::lead_end(line)..];
+    if !body.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let mut core = body;
+    while let Some(q) =
+        ["\"", "'", "”", "’"].iter().find(|q| core.ends_with(q.as_bytes()))
+    {
+        core = &core[..core.len() - q.len()];
+    }
+    if !matches!(core.last(), Some(b'.' | b')')) {
+        return false;
+    }
+    // The year comes after a comma (", 2017"): find the commas (one byte,
+    // fast to look for), then a weekday ending in "day" in the 30 bytes
+    // before the year's (", Wednesday, September 30, 2017").
+    memchr::memchr_iter(b',', body).any(|c| {
+        let from = c.saturating_sub(30);
+        body.get(c + 1..c + 5).is_some_and(|y| {
+            matches!(&y[..3], b" 19" | b" 20") && y[3].is_ascii_digit()
+        }) && body.get(c + 5).is_some_and(u8::is_ascii_digit)
+            && body[from..c].windows(3).enumerate().any(|(i, w)| {
+                w == b"day" && weekday_date_at(body, from + i + 3)
+            })
+    }) && !body.split(|&b| b == b' ').any(|w| {
+        let w = w.strip_suffix(b",").unwrap_or(w);
+        ["will", "would", "shall"]
+            .iter()
+            .any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+    })
+}
+
+/// [`is_dated_caption`]'s date test: whether `body[..day_end]` ends in an
+/// English weekday set off as a caption's, and a month, a day and a year
+/// follow it.
+fn weekday_date_at(body: &[u8], day_end: usize) -> bool {
+    let start =
+        body[..day_end].iter().rposition(|&b| b == b' ').map_or(0, |i| i + 1);
+    let weekday = &body[start..day_end];
+    if !CAPTION_WEEKDAYS.iter().any(|d| d.as_bytes() == weekday)
+        || !month_day_year(&body[day_end..])
+    {
+        return false;
+    }
+    // Before it: five words or more, and a comma or a place name.
+    let before = &body[..start];
+    if before.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() < 5 {
+        return false;
+    }
+    if before.ends_with(b", ") {
+        return true;
+    }
+    let Some(prev) = before.strip_suffix(b" ") else { return false };
+    let prev =
+        &prev[prev.iter().rposition(|&b| b == b' ').map_or(0, |i| i + 1)..];
+    prev.first().is_some_and(u8::is_ascii_uppercase)
+        && prev.last().is_some_and(u8::is_ascii_alphabetic)
+        && !in_word_list(DATE_PREPOSITIONS, prev)
+}
+
+/// Whether `rest`, what follows a weekday, is ", Nov. 19, 2019" and the end
+/// of the clause (`,` `.`, the end of the line or a credit in brackets).
+fn month_day_year(rest: &[u8]) -> bool {
+    let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(b" ") else { return false };
+    let month_end = rest
+        .iter()
+        .position(|&b| b == b' ' || b == b'.')
+        .unwrap_or(rest.len());
+    if !CAPTION_MONTHS.iter().any(|m| m.as_bytes() == &rest[..month_end]) {
+        return false;
+    }
+    let rest = &rest[month_end..];
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(b" ") else { return false };
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let Some(rest) = rest[digits..].strip_prefix(b", ") else {
+        return false;
+    };
+    rest.len() >= 4
+        && rest[..4].iter().all(u8::is_ascii_digit)
+        && matches!(&rest[..2], b"19" | b"20")
+        && (matches!(rest.get(4), None | Some(b',' | b'.'))
+            || rest[4..].starts_with(b" ("))
+}
+
 /// The most words of the credit that ends a caption.
 const CREDIT_WORDS: usize = 6;
 
@@ -2800,6 +2956,35 @@ mod tests {
                 "The Beatles were formed in 1960.",
                 "Born in 1957.",
                 "* Married Jane Doe in 1987.",
+            ],
+        );
+    }
+
+    #[test]
+    fn agency_dated_captions() {
+        check(
+            is_dated_caption,
+            Heuristic::Caption,
+            &[
+                "Russian President Vladimir Putin gestures during a press conference after the G-20 summit in Hamburg, northern Germany, Saturday, July 8, 2017, where the leaders of the group of 20 met for two days.",
+                "Former Massachusetts Gov. Deval Patrick, left, speaks with a business owner during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C.",
+                "U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019.",
+                "* Indiana teachers hold a rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019. (AP Photo/Jane Roe)",
+                "Fans cheer as the team arrives at the stadium in Madrid, Spain, Sunday, September 1, 2019.”",
+            ],
+            &[
+                // A sentence's date: after a preposition, at the start.
+                "On Sunday, Dec. 7, 1941, Japan attacked the U.S. naval base at Pearl Harbor in Hawaii.",
+                "James dunks during the first half of the game against the Thunder on Tuesday, Nov. 19, 2019, in Los Angeles.",
+                "The attack came early Sunday, Dec. 7, 1941, when the first planes reached the harbor.",
+                // The future: an announcement.
+                "The annual meeting of the council will be held at City Hall, Tuesday, Nov. 19, 2019, at 7 p.m.",
+                // Not a sentence's end, no year, a dateline, lowercase.
+                "Putin gestures during a press conference in Hamburg, Germany, Saturday, July 8, 2017, where the leaders met",
+                "Putin gestures during a press conference in Hamburg, Germany, Saturday, July 8.",
+                "HAMBURG, Germany, Saturday, July 8, 2017 — Putin hailed his first meeting with Trump.",
+                "putin gestures during a press conference in Hamburg, Germany, Saturday, July 8, 2017.",
+                "Putin gestures during a press conference in Hamburg, Germany, Saturday, July 8, 2017 and later.",
             ],
         );
     }
