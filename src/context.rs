@@ -1190,13 +1190,7 @@ fn is_spaceless(text: &[u8]) -> bool {
     let (mut letters, mut spaceless) = (0usize, 0usize);
     for c in s.chars().filter(|c| c.is_alphanumeric()) {
         letters += 1;
-        spaceless += usize::from(matches!(c,
-            '\u{2E80}'..='\u{9FFF}'
-                | '\u{F900}'..='\u{FAFF}'
-                | '\u{0E00}'..='\u{0EFF}'
-                | '\u{1000}'..='\u{109F}'
-                | '\u{1780}'..='\u{17FF}'
-        ));
+        spaceless += usize::from(crate::rules::is_spaceless_char(c));
     }
     letters > 0 && 2 * spaceless >= letters
 }

@@ -1069,7 +1069,16 @@ const TRAIL_WHOLE: &[&[u8]] = &[
     "→".as_bytes(),
 ];
 /// Punctuation ignored at the end of a suffix match.
-const TRAIL_SUFFIX: &[&[u8]] = &[b".", b")", b"]", b"*", b"|", b" "];
+const TRAIL_SUFFIX: &[&[u8]] = &[
+    b".",
+    b")",
+    b"]",
+    b"*",
+    b"|",
+    b" ",
+    // The full stop of Chinese and Japanese: "…無断転載を禁じます。".
+    "。".as_bytes(),
+];
 
 /// The phrase of `rule` as its automaton searches it: a `suffix` phrase
 /// without the punctuation that [`TRAIL_SUFFIX`] ignores at the end of a
@@ -1255,7 +1264,7 @@ fn matches(
     if rule.words.is_some_and(|n| words > n) {
         return false;
     }
-    if !bounded(line, start, end) {
+    if !bounded(line, start, end, rule.kind) {
         return false;
     }
     let lead = lead_end(line);
@@ -1270,9 +1279,13 @@ fn matches(
 }
 
 /// Returns true if and only if `line[start..end]` neither starts nor ends
-/// inside a word.
+/// inside a word, for a rule of `kind`. In scripts written without spaces
+/// (Chinese, Japanese, Thai, …) there are no word ends to find: a `suffix`
+/// phrase, anchored at the line's end, may start right after such a
+/// character ("記事の無断転載を禁じます"), and a `prefix` phrase, anchored at
+/// its start, may end right before one.
 #[inline]
-fn bounded(line: &[u8], start: usize, end: usize) -> bool {
+fn bounded(line: &[u8], start: usize, end: usize, kind: Kind) -> bool {
     // A phrase that starts or ends with a letter or digit must not start
     // or end inside a word: `prefix por` is no match for "Porque…".
     // Cheap byte test first; characters are decoded only when both sides
@@ -1282,6 +1295,7 @@ fn bounded(line: &[u8], start: usize, end: usize) -> bool {
         && is_word(line[start - 1])
         && word_char_at(line, start)
         && word_char_before(line, start)
+        && !(kind == Kind::Suffix && spaceless_join(line, start))
     {
         return false;
     }
@@ -1289,7 +1303,48 @@ fn bounded(line: &[u8], start: usize, end: usize) -> bool {
         && is_word(line[end - 1])
         && is_word(line[end])
         && word_char_before(line, end)
-        && word_char_at(line, end))
+        && word_char_at(line, end)
+        && !(matches!(
+            kind,
+            Kind::Prefix | Kind::TailPrefix | Kind::BlockPrefix
+        ) && spaceless_join(line, end)))
+}
+
+/// Returns true if and only if the characters on both sides of `line[i]`
+/// (the one ending before it, the one starting at it) belong to scripts
+/// written without spaces (see [`is_spaceless_char`]).
+fn spaceless_join(line: &[u8], i: usize) -> bool {
+    if line[i] < 0x80 || line[i - 1] < 0x80 {
+        return false;
+    }
+    let mut s = i - 1;
+    while s > 0 && i - s < 4 && line[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    let before = std::str::from_utf8(&line[s..i])
+        .ok()
+        .and_then(|c| c.chars().next_back());
+    let end = (i + 4).min(line.len());
+    let at = match std::str::from_utf8(&line[i..end]) {
+        Ok(c) => c.chars().next(),
+        Err(e) => std::str::from_utf8(&line[i..i + e.valid_up_to()])
+            .ok()
+            .and_then(|c| c.chars().next()),
+    };
+    before.is_some_and(is_spaceless_char) && at.is_some_and(is_spaceless_char)
+}
+
+/// Returns true if and only if `c` belongs to a script written without
+/// spaces between words: Han, kana, Thai, Lao, Myanmar, Khmer.
+pub(crate) fn is_spaceless_char(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}'
+            | '\u{0E00}'..='\u{0EFF}'
+            | '\u{1000}'..='\u{109F}'
+            | '\u{1780}'..='\u{17FF}'
+    )
 }
 
 /// Returns true if and only if a phrase found at `line[start..end]`, on a
@@ -1553,6 +1608,23 @@ mod tests {
         assert!(!hit(&r, "An add-on"));
         assert!(hit(&r, "An ad here"));
         assert!(!hit(&r, "Photo: Jo/Getty Imagesque"));
+    }
+
+    #[test]
+    fn scripts_without_spaces_have_no_word_ends_to_find() {
+        let r =
+            rules("suffix 転載を禁じます\nprefix 関連記事\nshort 版权所有");
+        // A suffix phrase may start, and a prefix phrase end, next to a
+        // character of the same script.
+        assert!(hit(&r, "記事の無断転載を禁じます"));
+        assert!(hit(&r, "記事の無断転載を禁じます。"));
+        assert!(hit(&r, "関連記事一覧"));
+        // Not the other ends, nor a short phrase, nor next to a letter of
+        // a spaced script.
+        assert!(!hit(&r, "転載を禁じますか"));
+        assert!(!hit(&r, "人気の関連記事"));
+        assert!(!hit(&r, "他说版权所有者应该负责。"));
+        assert!(!hit(&r, "Ab転載を禁じます"));
     }
 
     #[test]
