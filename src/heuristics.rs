@@ -1084,6 +1084,8 @@ const DATE_WORDS: &[&str] = &[
     "alle",
     "om",
     "um",
+    // "a las 10:30" (es).
+    "las",
     "stunde",
     "tag",
     "tage",
