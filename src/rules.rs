@@ -1625,6 +1625,9 @@ mod tests {
         assert!(!hit(&r, "人気の関連記事"));
         assert!(!hit(&r, "他说版权所有者应该负责。"));
         assert!(!hit(&r, "Ab転載を禁じます"));
+        let full = r.full_set().unwrap();
+        let line = "記事の無断転載を禁じます。".as_bytes();
+        assert_eq!(r.find_full(&full, line, 1, false), r.find(line, 1, false));
     }
 
     #[test]
