@@ -2217,45 +2217,22 @@ pub fn is_name_year_caption(line: &[u8]) -> bool {
     capitals >= 2
 }
 
-/// English weekdays as news agencies write them in a caption's date.
-const CAPTION_WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// The English months of [`MONTHS`], full and abbreviated (its first 24).
+const ENGLISH_MONTHS: &[&str] = MONTHS.split_at(24).0;
+/// The English weekdays of [`WEEKDAYS`] (its first 7).
+const ENGLISH_WEEKDAYS: &[&str] = WEEKDAYS.split_at(7).0;
 
-/// English months as news agencies write them, full or abbreviated (a
-/// period may follow).
-const CAPTION_MONTHS: &[&str] = &[
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Whether `word` is a word of `list` (lowercase) capitalized as news
+/// agencies write dates: "Nov", "Saturday" (not "nov", "NOV").
+fn is_capitalized_in(list: &[&str], word: &[u8]) -> bool {
+    word.first().is_some_and(u8::is_ascii_uppercase)
+        && list.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() == word.len()
+                && w[0] == word[0].to_ascii_lowercase()
+                && w[1..] == word[1..]
+        })
+}
 
 /// Words that make a weekday date part of a sentence, not a caption's
 /// place-and-date: "on Tuesday, Nov. 19, 2019", "until Friday, …".
@@ -2304,10 +2281,10 @@ pub fn is_dated_caption(line: &[u8]) -> bool {
                 w == b"day" && weekday_date_at(body, from + i + 3)
             })
     }) && !body.split(|&b| b == b' ').any(|w| {
-        let w = w.strip_suffix(b",").unwrap_or(w);
-        ["will", "would", "shall"]
-            .iter()
-            .any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+        in_word_list(
+            &["will", "would", "shall"],
+            w.strip_suffix(b",").unwrap_or(w),
+        )
     })
 }
 
@@ -2318,7 +2295,7 @@ fn weekday_date_at(body: &[u8], day_end: usize) -> bool {
     let start =
         body[..day_end].iter().rposition(|&b| b == b' ').map_or(0, |i| i + 1);
     let weekday = &body[start..day_end];
-    if !CAPTION_WEEKDAYS.iter().any(|d| d.as_bytes() == weekday)
+    if !is_capitalized_in(ENGLISH_WEEKDAYS, weekday)
         || !month_day_year(&body[day_end..])
     {
         return false;
@@ -2348,7 +2325,7 @@ fn month_day_year(rest: &[u8]) -> bool {
         .iter()
         .position(|&b| b == b' ' || b == b'.')
         .unwrap_or(rest.len());
-    if !CAPTION_MONTHS.iter().any(|m| m.as_bytes() == &rest[..month_end]) {
+    if !is_capitalized_in(ENGLISH_MONTHS, &rest[..month_end]) {
         return false;
     }
     let rest = &rest[month_end..];
@@ -2960,6 +2937,15 @@ mod tests {
                 "* Married Jane Doe in 1987.",
             ],
         );
+    }
+
+    #[test]
+    fn english_date_words_are_the_heads_of_the_lists() {
+        assert_eq!(ENGLISH_WEEKDAYS.first(), Some(&"monday"));
+        assert_eq!(ENGLISH_WEEKDAYS.last(), Some(&"sunday"));
+        assert_eq!(ENGLISH_MONTHS.first(), Some(&"january"));
+        assert_eq!(ENGLISH_MONTHS.last(), Some(&"dec"));
+        assert!(ENGLISH_MONTHS.contains(&"sept"));
     }
 
     #[test]

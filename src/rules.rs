@@ -1142,16 +1142,7 @@ fn word_char_at(line: &[u8], i: usize) -> bool {
     if line[i] < 0x80 {
         return line[i].is_ascii_alphanumeric();
     }
-    let end = (i + 4).min(line.len());
-    match std::str::from_utf8(&line[i..end]) {
-        Ok(s) => s.chars().next().is_some_and(char::is_alphanumeric),
-        Err(e) if e.valid_up_to() > 0 => {
-            std::str::from_utf8(&line[i..i + e.valid_up_to()]).is_ok_and(|s| {
-                s.chars().next().is_some_and(char::is_alphanumeric)
-            })
-        }
-        Err(_) => true,
-    }
+    char_at(line, i).is_none_or(char::is_alphanumeric)
 }
 
 /// Returns true if and only if the character that ends just before
@@ -1160,15 +1151,27 @@ fn word_char_before(line: &[u8], i: usize) -> bool {
     if line[i - 1] < 0x80 {
         return line[i - 1].is_ascii_alphanumeric();
     }
+    char_before(line, i).is_none_or(char::is_alphanumeric)
+}
+
+/// The character that starts at `line[i]`, if a valid one does.
+fn char_at(line: &[u8], i: usize) -> Option<char> {
+    let end = (i + 4).min(line.len());
+    let valid = match std::str::from_utf8(&line[i..end]) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&line[i..i + e.valid_up_to()]).ok()?,
+    };
+    valid.chars().next()
+}
+
+/// The character that ends just before `line[i]`, if a valid one does.
+fn char_before(line: &[u8], i: usize) -> Option<char> {
     // Back over continuation bytes to the start of the character.
     let mut s = i - 1;
     while s > 0 && i - s < 4 && line[s] & 0xC0 == 0x80 {
         s -= 1;
     }
-    match std::str::from_utf8(&line[s..i]) {
-        Ok(c) => c.chars().next_back().is_some_and(char::is_alphanumeric),
-        Err(_) => true,
-    }
+    std::str::from_utf8(&line[s..i]).ok()?.chars().next_back()
 }
 
 /// The word between a position and a total: "3 of 12", "3 von 12",
@@ -1314,24 +1317,10 @@ fn bounded(line: &[u8], start: usize, end: usize, kind: Kind) -> bool {
 /// (the one ending before it, the one starting at it) belong to scripts
 /// written without spaces (see [`is_spaceless_char`]).
 fn spaceless_join(line: &[u8], i: usize) -> bool {
-    if line[i] < 0x80 || line[i - 1] < 0x80 {
-        return false;
-    }
-    let mut s = i - 1;
-    while s > 0 && i - s < 4 && line[s] & 0xC0 == 0x80 {
-        s -= 1;
-    }
-    let before = std::str::from_utf8(&line[s..i])
-        .ok()
-        .and_then(|c| c.chars().next_back());
-    let end = (i + 4).min(line.len());
-    let at = match std::str::from_utf8(&line[i..end]) {
-        Ok(c) => c.chars().next(),
-        Err(e) => std::str::from_utf8(&line[i..i + e.valid_up_to()])
-            .ok()
-            .and_then(|c| c.chars().next()),
-    };
-    before.is_some_and(is_spaceless_char) && at.is_some_and(is_spaceless_char)
+    line[i] >= 0x80
+        && line[i - 1] >= 0x80
+        && char_before(line, i).is_some_and(is_spaceless_char)
+        && char_at(line, i).is_some_and(is_spaceless_char)
 }
 
 /// Returns true if and only if `c` belongs to a script written without
