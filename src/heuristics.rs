@@ -403,6 +403,17 @@ const SHARE_ACTIONS: &[&str] = &[
     "condividi",
     "delen",
     "поделиться",
+    // Imperatives: "Compartilhe no Facebook", "Deel op Facebook",
+    // "Udostępnij na Facebooku", "Dela på Facebook", "Paylaş: Facebook".
+    "teile",
+    "comparte",
+    "compartilhe",
+    "partilhar",
+    "partilhe",
+    "deel",
+    "udostępnij",
+    "dela",
+    "paylaş",
 ];
 const SHARE_NETWORKS: &[&str] = &[
     "facebook",
@@ -427,6 +438,9 @@ const SHARE_NETWORKS: &[&str] = &[
     "viber",
     // Icon-font names left by the buttons ("Facebook-f Linkedin-in
     // Twitter").
+    // Polish declines them: "na Facebooku", "na Twitterze".
+    "facebooku",
+    "twitterze",
     "facebook-f",
     "facebook-square",
     "linkedin-in",
@@ -440,7 +454,7 @@ const SHARE_NETWORKS: &[&str] = &[
 /// neither actions nor networks.
 const SHARE_FILLERS: &[&str] = &[
     "on", "via", "this", "article", "story", "post", "it", "to", "auf", "per",
-    "sur", "par", "en", "por", "em", "no", "na", "su", "op", "в",
+    "sur", "par", "en", "por", "em", "no", "na", "su", "op", "в", "bei", "på",
 ];
 
 /// Returns true if and only if `line` is only the buttons of a share row:
@@ -453,7 +467,7 @@ const SHARE_FILLERS: &[&str] = &[
 pub fn is_share_row(line: &[u8]) -> bool {
     // Most lines start with a letter that no share button starts with.
     if !line.first().is_some_and(|&b| {
-        b >= 0x80 || b"sStTeEmMpPcCfFxXlLwWrRgGvVdDiIyY|".contains(&b)
+        b >= 0x80 || b"sStTeEmMpPcCfFxXlLwWrRgGvVdDiIyYaAbBuU|".contains(&b)
     }) {
         return false;
     }
@@ -3115,6 +3129,13 @@ mod tests {
             "Condividi su Facebook",
             "Delen op Facebook",
             "Поделиться в Facebook",
+            "Compartilhe no Facebook",
+            "Comparte en WhatsApp",
+            "Deel op Facebook",
+            "Udostępnij na Facebooku",
+            "Dela på Facebook",
+            "Auf Facebook teilen",
+            "Bei WhatsApp teilen",
         ] {
             assert!(is_share_row(s.as_bytes()), "{s}");
         }
@@ -3135,6 +3156,9 @@ mod tests {
             "Save the date",
             "Facebook en Twitter",
             "En Facebook",
+            "Auf Facebook teilen viele Nutzer Falschmeldungen",
+            "Deel 2",
+            "Dela på kostnaden",
         ] {
             assert!(!is_share_row(s.as_bytes()), "{s}");
         }

@@ -1011,7 +1011,11 @@ impl Matcher {
 const INTERLEAVE_MIN: usize = 64;
 
 /// The forms of `phrase` put into the automaton. ASCII case is folded by
-/// the automaton itself; for other letters the common forms are added.
+/// the automaton itself; for other letters the common forms are added:
+/// lowercase, uppercase, capitalized, and capitalized with every later
+/// word that starts with a non-ASCII Latin letter capitalized too, for
+/// German nouns ("zurück zur übersicht" matches "Zurück zur Übersicht";
+/// the ASCII words need no form of their own).
 fn case_variants(phrase: &str) -> Vec<String> {
     let mut out = vec![phrase.to_string()];
     if !phrase.is_ascii() {
@@ -1022,7 +1026,17 @@ fn case_variants(phrase: &str) -> Vec<String> {
             cap.extend(c.to_uppercase());
             cap.push_str(chars.as_str());
         }
-        for v in [lower.clone(), phrase.to_uppercase(), cap] {
+        let mut nouns = String::with_capacity(cap.len());
+        let mut word_start = false;
+        for c in cap.chars() {
+            if word_start && ('\u{c0}'..='\u{24f}').contains(&c) {
+                nouns.extend(c.to_uppercase());
+            } else {
+                nouns.push(c);
+            }
+            word_start = c == ' ';
+        }
+        for v in [lower.clone(), phrase.to_uppercase(), cap, nouns] {
             if !out.contains(&v) {
                 out.push(v);
             }
@@ -1571,6 +1585,23 @@ mod tests {
         assert!(hit(&r, "КОММЕНТАРИИ"));
         assert!(hit(&r, "комментарии"));
         assert!(hit(&r, "KOMMENTARE"));
+        // A German noun inside the phrase is capitalized; a Russian word
+        // is not, and gets no form of its own.
+        let r = rules("line zurück zur übersicht\nline читайте также");
+        assert!(hit(&r, "Zurück zur Übersicht"));
+        assert!(hit(&r, "ZURÜCK ZUR ÜBERSICHT"));
+        assert!(hit(&r, "zurück zur übersicht"));
+        assert!(hit(&r, "Читайте также"));
+        assert_eq!(case_variants("читайте также").len(), 3);
+        assert_eq!(
+            case_variants("zurück zur übersicht"),
+            [
+                "zurück zur übersicht",
+                "ZURÜCK ZUR ÜBERSICHT",
+                "Zurück zur übersicht",
+                "Zurück zur Übersicht"
+            ]
+        );
     }
 
     #[test]
