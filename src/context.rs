@@ -569,8 +569,10 @@ impl Context {
                         && !self.title_done
                         && (words >= TITLE_WORDS || is_long_spaceless(text))
                         && !text.ends_with(b".")
-                        // A list item is no title.
+                        // A list item is no title, nor is the trail of
+                        // section names above it.
                         && !is_list_item(text)
+                        && !is_breadcrumb(text)
                     {
                         self.title_done = true;
                         verdict = Verdict::Keep(Why::Context(Reason::Title));
@@ -1114,6 +1116,39 @@ fn is_ascii_label(body: &[u8]) -> bool {
     upper > 0
 }
 
+/// Returns true if and only if `text` is a breadcrumb trail: three or more
+/// names of one to five words, joined by `>`, `>>`, `›` or `»`: "Home >
+/// News > Politics", "Startseite › Politik › Berlin". Not a line with `«`
+/// (French quotation marks: "«A» et «B» et «C»"), nor with a sentence
+/// inside ("Click File > Save as. Then > Export.").
+pub fn is_breadcrumb(text: &[u8]) -> bool {
+    let body = &text[crate::rules::lead_end(text)..];
+    if memchr::memchr3(b'>', 0xE2, 0xC2, body).is_none() {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(body) else { return false };
+    if s.contains('\u{ab}') {
+        return false;
+    }
+    let mut names = 0;
+    for part in s.split(['>', '\u{203a}', '\u{bb}']) {
+        let part = part.trim_matches(' ');
+        if part.is_empty() {
+            // The middle of ">>".
+            continue;
+        }
+        let words = part.split(' ').count();
+        if words > 5
+            || part.ends_with(['.', '!', '?', ':', ';', ','])
+            || part.contains(". ")
+        {
+            return false;
+        }
+        names += 1;
+    }
+    names >= 3
+}
+
 /// Returns true if and only if `text` is a label followed by a count in
 /// parentheses: "Politics (12)", "o Junho (126)", "Aliran Sesat (225)".
 pub fn is_count_label(text: &[u8]) -> bool {
@@ -1585,6 +1620,29 @@ mod tests {
         ) {
             let s = std::str::from_utf8(w).unwrap();
             assert_eq!(is_ascii_label(w), is_unicode_label(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        for s in [
+            "Home > News > Politics",
+            "Startseite › Politik › Berlin",
+            "Accueil » Actualités » Paris",
+            "BLOG > Nutrition > Meal Plans",
+            "Home >> Reviews >> Laptops >> Apple MacBook Pro 16",
+            "* Inicio > Nacional > Madrid",
+        ] {
+            assert!(is_breadcrumb(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "Home > News",
+            "Click File > Save as. Then > Export > PDF",
+            "«Oui» et «non» et «peut-être»",
+            "Growth > inflation > wages in the third quarter of the year",
+            "City council passes new budget",
+        ] {
+            assert!(!is_breadcrumb(s.as_bytes()), "{s}");
         }
     }
 

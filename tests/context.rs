@@ -28,6 +28,24 @@ fn menu_before_chrome_at_the_top_is_dropped_title_kept() {
 }
 
 #[test]
+fn a_breadcrumb_above_the_headline_is_no_title() {
+    // The trail has the words of a title; the headline after it is the
+    // title, in any language.
+    for (trail, title) in [
+        ("Home > News > Springfield", "City council passes new budget"),
+        (
+            "Startseite › Politik › Berlin",
+            "Stadtrat beschließt neuen Haushalt",
+        ),
+    ] {
+        let doc = format!(
+            "Home\nNews\nSport\n{trail}\n{title}\nBy Jane Roe\n\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(clean(&doc), format!("{title}\n\n{P1}\n\n{P2}\n"));
+    }
+}
+
+#[test]
 fn footer_after_chrome_at_the_end_is_dropped() {
     let doc = format!(
         "{P1}\n\n{P2}\n\nRelated stories\nMayor resigns\nSchools reopen\n\
