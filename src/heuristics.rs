@@ -630,6 +630,7 @@ const FOLLOW_VERBS: &[&str] = &[
     "подписывайтесь",
     "следите",
     "присоединяйтесь",
+    "obserwuj",
 ];
 
 /// The words before the networks of a call to follow ("on Twitter").
@@ -658,6 +659,9 @@ const FOLLOW_NETWORKS: &[&str] = &[
     "whatsapp",
     "vk",
     "vkontakte",
+    "facebooku",
+    "twitterze",
+    "instagramie",
     "вконтакте",
     "weibo",
     "wechat",
@@ -674,7 +678,7 @@ const FOLLOW_NETWORKS: &[&str] = &[
 /// Words that join the networks of a call to follow.
 const FOLLOW_JOINERS: &[&str] = &[
     "and", "or", "&", "und", "oder", "et", "ou", "y", "o", "e", "en", "of",
-    "и", "или", "/", "|",
+    "и", "или", "i", "lub", "/", "|",
 ];
 
 /// Returns true if and only if `line` is a call to follow the site or the
@@ -694,7 +698,7 @@ pub fn is_follow_prompt(line: &[u8]) -> bool {
     if !body
         .first()
         // Cyrillic lead bytes: "Подписывайтесь", "Следите".
-        .is_some_and(|&b| b"fFcCjJlLsSrRaAvV\xd0\xd1".contains(&b))
+        .is_some_and(|&b| b"fFcCjJlLsSrRaAvVoO\xd0\xd1".contains(&b))
     {
         return false;
     }
@@ -925,6 +929,26 @@ const DATE_LABELS: &[&str] = &[
     "on",
     "at",
     "edited",
+    // "Last updated", "Zuletzt aktualisiert", "Dernière mise à jour",
+    // "Última actualización", "Ultimo aggiornamento", "Laatst bijgewerkt",
+    // "Последнее обновление".
+    "zuletzt",
+    "letzte",
+    "aktualisierung",
+    "dernière",
+    "mise",
+    "modifié",
+    "última",
+    "ultima",
+    "ultimo",
+    "actualización",
+    "atualização",
+    "modifica",
+    "aggiornamento",
+    "laatst",
+    "последнее",
+    "обновление",
+    "изменено",
     "veröffentlicht",
     "publiziert",
     "aktualisiert",
@@ -3096,6 +3120,7 @@ mod tests {
                 "Seguici su Facebook",
                 "Volg ons op Twitter",
                 "Подписывайтесь на нас в Telegram",
+                "Obserwuj nas na Facebooku i Instagramie",
             ],
             &[
                 "Follow the instructions on the screen",
@@ -3242,6 +3267,12 @@ mod tests {
             "19 novembre 2019 à 10h45",
             "Publicado el 18 de noviembre de 2019",
             "Опубликовано 18 ноября 2019",
+            "Zuletzt aktualisiert: 12.03.2019",
+            "Dernière mise à jour : 12/03/2019",
+            "Última actualización: 12/03/2019",
+            "Ultimo aggiornamento: 12 marzo 2019",
+            "Laatst bijgewerkt: 12-03-2019",
+            "Последнее обновление: 12.03.2019",
             "Tuesday, November 19, 2019",
             "Updated: March 2019",
             "Published: 18 Nov 2019 | Updated: 19 Nov 2019",
