@@ -4,7 +4,9 @@ Context heuristics: decisions that depend on a line's neighbours.
 Every non-blank line gets a class when it arrives:
 
 * **chrome**: a rule or a line heuristic dropped it (repeats are judged
-  later, on the lines written, so they are no anchors);
+  later, on the lines written, so they are no anchors; nor are separator
+  lines of code punctuation, "}", "```", "|---|---|", which would claim the
+  code or the table around them);
 * **prose**: kept, and reads like running text: at least
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
   sentence (`.` `?` `…` `;` `:` or the CJK full stops, also inside closing
@@ -531,6 +533,11 @@ impl Context {
             // Videos") leaves the label's claim on the lines after it.
             Verdict::Drop(_)
                 if self.anchor == Anchor::Block && !self.run_open() => {}
+            // A line of code punctuation ("}", "```", "|---|---|") is no
+            // anchor: it would claim the code or the table around it.
+            Verdict::Drop(Why::Heuristic(
+                crate::heuristics::Heuristic::Separator,
+            )) if is_code_punctuation(text) => {}
             Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
             Verdict::Keep(_) => {
                 prose = true;
@@ -1114,6 +1121,14 @@ fn is_ascii_label(body: &[u8]) -> bool {
         }
     }
     upper > 0
+}
+
+/// Returns true if and only if the separator line `text` holds a bracket,
+/// a brace, a parenthesis, a backtick, a semicolon, a pipe or an angle
+/// bracket: the end of a block of code ("}", "});", "```"), a table's rule
+/// ("|---|---|"), not a decorative rule ("___", "* * *", "•").
+fn is_code_punctuation(text: &[u8]) -> bool {
+    text.iter().any(|b| b"`{}()[];|<>".contains(b))
 }
 
 /// Returns true if and only if `text` is a breadcrumb trail: three or more

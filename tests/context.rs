@@ -46,6 +46,20 @@ fn a_breadcrumb_above_the_headline_is_no_title() {
 }
 
 #[test]
+fn code_and_table_punctuation_does_not_claim_the_lines_between() {
+    // "```", "}" and a table's rule are dropped, but as no chrome around
+    // the code and the rows; a decorative rule still is.
+    let code = "let total = 40;\nlet rate = total / 12;";
+    let doc = format!("{P1}\n\n```\n{code}\n}}\n```\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{code}\n\n{P2}\n"));
+    let row = "| Schools | 40 |";
+    let doc = format!("{P1}\n\n|---|---|\n{row}\n|---|---|\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{row}\n\n{P2}\n"));
+    let doc = format!("{P1}\n\n___\nFollow Jane Roe\n___\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
 fn footer_after_chrome_at_the_end_is_dropped() {
     let doc = format!(
         "{P1}\n\n{P2}\n\nRelated stories\nMayor resigns\nSchools reopen\n\
