@@ -944,9 +944,19 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
 
 /// Returns true if and only if `text`, the line right above the title,
 /// reads like a section name: label-like (`label`) or one or two lowercase
-/// words ("immunology"), without digits ("Chapter 1" heads a text).
+/// words ("immunology"), without digits or a later word in Roman numerals
+/// ("Chapter 1", "CHAPTER I" head a text).
 fn is_kicker(text: &[u8], label: bool) -> bool {
     if text.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    // A number in Roman numerals after the first word: "CHAPTER I",
+    // "Part IV" head a text too.
+    if text.split(|&b| b == b' ').skip(1).any(|w| {
+        !w.is_empty()
+            && w.len() <= 6
+            && w.iter().all(|b| b"IVXLCDM".contains(b))
+    }) {
         return false;
     }
     label

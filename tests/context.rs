@@ -192,7 +192,9 @@ fn a_section_name_right_above_the_title_is_dropped() {
         assert_eq!(clean(&once), once);
     }
     // Kept: a numbered part heads a text; lowercase words of a phrase.
-    for first in ["Chapter 1", "the council meets again"] {
+    for first in
+        ["Chapter 1", "CHAPTER I", "Part IV", "the council meets again"]
+    {
         let doc = format!("{first}\n{title}\n\n{P1}\n\n{P2}\n");
         assert_eq!(clean(&doc), doc, "{first}");
     }
