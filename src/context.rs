@@ -23,14 +23,6 @@ Every non-blank line gets a class when it arrives:
 * **short**: everything else (titles, subheadings, menus, list items,
   captions without a credit).
 
-A paragraph hard-wrapped at a fixed width has few lines long enough to be
-prose on their own. A short line that goes on with a lowercase letter right
-under another short line, with no blank line between, continues its
-paragraph: once the paragraph so far reads as prose, all its lines are
-prose (at most [`MAX_WRAP_BYTES`] of it; a letter bullet, "o Sports", is no
-continuation). Headlines and menu items start with capitals and are never
-joined.
-
 Chrome and prose lines are *anchors*. A short line is decided by the
 nearest anchors on each side, as jusText decides its short blocks: when
 both are chrome, or one is chrome and the other is the start or end of the
@@ -352,12 +344,6 @@ pub struct Context {
     /// After a gallery position: the lines since, held until the slide's
     /// credit or the end of the slide (see [`Reason::GalleryCaption`]).
     slide: Option<Vec<Held>>,
-    /// The paragraph hard-wrapped over the last short lines, with no blank
-    /// line between them: the line number of its first line, its text
-    /// joined by spaces and its words (see [`Context::join_wrapped`]).
-    wrap_start: Option<u64>,
-    wrap: Vec<u8>,
-    wrap_words: usize,
 }
 
 /// A line held after a gallery position, with what was known of it.
@@ -395,9 +381,6 @@ impl Context {
             prose_colon: false,
             footer_pending: false,
             slide: None,
-            wrap_start: None,
-            wrap: Vec::new(),
-            wrap_words: 0,
         }
     }
 
@@ -414,7 +397,6 @@ impl Context {
     }
 
     fn push_blank_now(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
-        self.wrap_start = None;
         self.push(
             Entry {
                 lineno,
@@ -541,14 +523,6 @@ impl Context {
         let mut prose = false;
         let mut headline_prose = false;
         let mut bio = false;
-        // A prose line ends a wrapped paragraph, a short one goes on with
-        // it or starts another; chrome between its lines does not end it:
-        // once the chrome is gone, a second run sees them side by side.
-        let wrap_start = if matches!(verdict, Verdict::Drop(_)) {
-            self.wrap_start
-        } else {
-            self.wrap_start.take()
-        };
         match verdict {
             Verdict::Drop(Why::Rule(id))
                 if c.rules().rules()[id as usize].kind.is_block() =>
@@ -593,10 +567,7 @@ impl Context {
                     bio = true;
                     self.mark_bio_name(text);
                     self.footer_pending = true;
-                } else if !headline
-                    && (own
-                        || self.join_wrapped(wrap_start, lineno, text, words))
-                {
+                } else if own && !headline {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
                     self.anchor_seen(Anchor::Prose);
@@ -667,52 +638,6 @@ impl Context {
         };
         self.push(entry, c);
         prose
-    }
-
-    /// Joins the short line `text` to the paragraph hard-wrapped over the
-    /// short lines right above it (`wrap_start`: its first line) when it
-    /// goes on with a lowercase letter ("… It is extremely" / "lightweight
-    /// and makes it easy …"); returns true if and only if the paragraph so
-    /// far reads as prose, and then keeps its lines as prose. A text
-    /// wrapped at a fixed width has few lines long enough to be prose on
-    /// their own, and chrome around the paragraph would claim them all.
-    /// Otherwise the line starts a paragraph. Headlines and menu items
-    /// start with a capital: they are never joined.
-    fn join_wrapped(
-        &mut self,
-        wrap_start: Option<u64>,
-        lineno: u64,
-        text: &[u8],
-        words: usize,
-    ) -> bool {
-        let goes_on = wrap_start.is_some()
-            && self.wrap.len() + text.len() < MAX_WRAP_BYTES
-            && starts_lowercase(text)
-            && !is_letter_bullet(text);
-        if !goes_on {
-            self.wrap.clear();
-            self.wrap.extend_from_slice(text);
-            self.wrap_words = words;
-            self.wrap_start = Some(lineno);
-            return false;
-        }
-        self.wrap.push(b' ');
-        self.wrap.extend_from_slice(text);
-        self.wrap_words += words;
-        if !is_prose(&self.wrap, self.wrap_words) {
-            self.wrap_start = wrap_start;
-            return false;
-        }
-        let start = wrap_start.unwrap_or(lineno);
-        for e in self.queue.iter_mut().rev() {
-            if e.lineno < start {
-                break;
-            }
-            if e.text.is_some() && e.verdict == Verdict::Undecided {
-                e.verdict = Verdict::Keep(Why::Content);
-            }
-        }
-        true
     }
 
     /// Marks the lines right above the title that are section names or
@@ -1206,31 +1131,6 @@ fn is_ascii_label(body: &[u8]) -> bool {
         }
     }
     upper > 0
-}
-
-/// The longest hard-wrapped paragraph joined (see the module docs): a
-/// wrapped paragraph reads as prose long before.
-pub const MAX_WRAP_BYTES: usize = 2048;
-
-/// Whether `text` starts with a lowercase letter.
-fn starts_lowercase(text: &[u8]) -> bool {
-    match text.first() {
-        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-        Some(_) => std::str::from_utf8(&text[..text.len().min(4)])
-            .or_else(|e| std::str::from_utf8(&text[..e.valid_up_to()]))
-            .ok()
-            .and_then(|s| s.chars().next())
-            .is_some_and(char::is_lowercase),
-        None => false,
-    }
-}
-
-/// Whether `text` starts with a lowercase letter used as a list bullet:
-/// one letter, a space and a capital ("o Bollywood News", as text
-/// browsers draw the bullets of nested lists).
-fn is_letter_bullet(text: &[u8]) -> bool {
-    text.get(1) == Some(&b' ')
-        && text.get(2).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Returns true if and only if the separator line `text` holds a bracket,

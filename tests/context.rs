@@ -60,29 +60,6 @@ fn code_and_table_punctuation_does_not_claim_the_lines_between() {
 }
 
 #[test]
-fn a_hard_wrapped_paragraph_between_chrome_is_prose() {
-    // No line of it is prose on its own; joined, they are, as the same
-    // paragraph on one line would be.
-    let para = "The mayor said the plan was a compromise that both parties\n\
-                could accept, and several council members said the result was\n\
-                better than they had expected after months";
-    let doc =
-        format!("{P1}\n\nAdvertisement\n{para}\nAdvertisement\n\n{P2}\n");
-    assert_eq!(clean(&doc), format!("{P1}\n\n{para}\n\n{P2}\n"));
-    // Menu items are not joined: in lowercase they do not read as prose,
-    // and letter bullets ("o Sports") or capitals start no continuation.
-    for menu in [
-        "home\nabout us\ncontact\nprivacy",
-        "o Bollywood News\no Hollywood News\no Movie Reviews\no Television News",
-        "Mayor resigns after budget row\nSchools reopen after the storm",
-    ] {
-        let doc =
-            format!("{P1}\n\nAdvertisement\n{menu}\nAdvertisement\n\n{P2}\n");
-        assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"), "{menu}");
-    }
-}
-
-#[test]
 fn footer_after_chrome_at_the_end_is_dropped() {
     let doc = format!(
         "{P1}\n\n{P2}\n\nRelated stories\nMayor resigns\nSchools reopen\n\
