@@ -436,11 +436,11 @@ const SHARE_NETWORKS: &[&str] = &[
     "weibo",
     "wechat",
     "viber",
-    // Icon-font names left by the buttons ("Facebook-f Linkedin-in
-    // Twitter").
     // Polish declines them: "na Facebooku", "na Twitterze".
     "facebooku",
     "twitterze",
+    // Icon-font names left by the buttons ("Facebook-f Linkedin-in
+    // Twitter").
     "facebook-f",
     "facebook-square",
     "linkedin-in",

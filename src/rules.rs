@@ -1026,34 +1026,28 @@ fn case_variants(phrase: &str) -> Vec<String> {
             cap.extend(c.to_uppercase());
             cap.push_str(chars.as_str());
         }
+        let mut forms = vec![lower, phrase.to_uppercase(), cap];
         // Later words that start with a Latin letter above ASCII (lead
-        // bytes 0xC3 to 0xC9).
-        let nouns = cap
+        // bytes 0xC3 to 0xC9): capitalized too, as German nouns.
+        let cap = &forms[2];
+        if cap
             .as_bytes()
             .windows(2)
             .any(|w| w[0] == b' ' && (0xC3..=0xC9).contains(&w[1]))
-            .then(|| {
-                let mut nouns = String::with_capacity(cap.len());
-                let mut word_start = false;
-                for c in cap.chars() {
-                    if word_start && ('\u{c0}'..='\u{24f}').contains(&c) {
-                        nouns.extend(c.to_uppercase());
-                    } else {
-                        nouns.push(c);
-                    }
-                    word_start = c == ' ';
-                }
-                nouns
-            });
-        for v in [
-            Some(lower.clone()),
-            Some(phrase.to_uppercase()),
-            Some(cap),
-            nouns,
-        ]
-        .into_iter()
-        .flatten()
         {
+            let mut nouns = String::with_capacity(cap.len());
+            let mut word_start = false;
+            for c in cap.chars() {
+                if word_start && ('\u{c0}'..='\u{24f}').contains(&c) {
+                    nouns.extend(c.to_uppercase());
+                } else {
+                    nouns.push(c);
+                }
+                word_start = c == ' ';
+            }
+            forms.push(nouns);
+        }
+        for v in forms {
             if !out.contains(&v) {
                 out.push(v);
             }
