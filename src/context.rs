@@ -66,6 +66,12 @@ script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]).
 
+A byline opened by a label ("Autor: Hans Müller", dropped by the line
+heuristic) waits for the next line: right before or after another "Label:
+value" line left to context ("Editorial: Sudamericana", "Año: 1967"), it
+is a field of a fact box, and it and those next to it are kept, as no
+anchors.
+
 Lines wait in a queue, in input order, until their anchors are known. The
 queue is bounded ([`MAX_QUEUE_LINES`], [`MAX_QUEUE_BYTES`]); when it is full
 the oldest waiting line is kept, the safe verdict.
@@ -344,6 +350,29 @@ pub struct Context {
     /// After a gallery position: the lines since, held until the slide's
     /// credit or the end of the slide (see [`Reason::GalleryCaption`]).
     slide: Option<Vec<Held>>,
+    /// A byline opened by a label ("Autor: Hans Müller"), held until the
+    /// next line shows whether it is a field of a fact box.
+    label_byline: Option<Box<LabelByline>>,
+    /// Whether the last non-blank line pushed was a field of a fact box
+    /// ([`crate::heuristics::is_field_line`]) left to context (kept as a
+    /// field since, or not).
+    last_field: bool,
+}
+
+/// A byline opened by a label, held: chrome ("Autor: Hans Müller" under
+/// an article), unless a field of a fact box comes right before or after
+/// it ("Titel: …", "Autor: …", "Verlag: …"), where it is a field too and
+/// stays, and so do its neighbouring fields.
+#[derive(Clone, Debug)]
+struct LabelByline {
+    lineno: u64,
+    text: Vec<u8>,
+    words: usize,
+    verdict: Verdict,
+    /// The line before it is a field.
+    after_field: bool,
+    /// Blank lines after it, held with it.
+    blanks: Vec<u64>,
 }
 
 /// A line held after a gallery position, with what was known of it.
@@ -381,11 +410,17 @@ impl Context {
             prose_colon: false,
             footer_pending: false,
             slide: None,
+            label_byline: None,
+            last_field: false,
         }
     }
 
     /// Adds a blank line.
     pub fn push_blank(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
+        if let Some(held) = &mut self.label_byline {
+            held.blanks.push(lineno);
+            return;
+        }
         if let Some(held) = &mut self.slide {
             if held.len() < 4 * SLIDE_LINES {
                 held.push(Held::Blank(lineno));
@@ -438,6 +473,11 @@ impl Context {
         c: &mut Cleaner<'_>,
     ) -> usize {
         let mut prose_words = 0;
+        let field_box = self.label_byline.is_some() && {
+            let field = verdict == Verdict::Undecided
+                && crate::heuristics::is_field_line(text, words);
+            self.release_label_byline(field, c)
+        };
         if self.enabled {
             let credit = is_slide_credit(verdict, c);
             let position = is_slide_position(text, verdict, c);
@@ -472,11 +512,81 @@ impl Context {
             if position {
                 self.slide = Some(Vec::new());
             }
+            if verdict
+                == Verdict::Drop(Why::Heuristic(
+                    crate::heuristics::Heuristic::Byline,
+                ))
+                && crate::heuristics::is_label_byline(text)
+            {
+                self.label_byline = Some(Box::new(LabelByline {
+                    lineno,
+                    text: text.to_vec(),
+                    words,
+                    verdict,
+                    after_field: self.last_field,
+                    blanks: Vec::new(),
+                }));
+                return prose_words;
+            }
         }
         if self.push_now(lineno, text, words, verdict, is_prose_hint, c) {
             prose_words += words;
         }
+        if field_box {
+            self.keep_last_undecided();
+        }
         prose_words
+    }
+
+    /// Decides the held byline opened by a label, if any: a field of a
+    /// fact box when the line before it or the next one (`next_field`) is
+    /// one, and then kept with them; otherwise chrome. Returns whether
+    /// the next line is to be kept as a field of the box.
+    fn release_label_byline(
+        &mut self,
+        next_field: bool,
+        c: &mut Cleaner<'_>,
+    ) -> bool {
+        let Some(held) = self.label_byline.take() else { return false };
+        let field_box = held.after_field || next_field;
+        if field_box {
+            if held.after_field {
+                self.keep_last_undecided();
+            }
+            self.push_now(
+                held.lineno,
+                &held.text,
+                held.words,
+                Verdict::Undecided,
+                None,
+                c,
+            );
+            self.keep_last_undecided();
+        } else {
+            self.push_now(
+                held.lineno,
+                &held.text,
+                held.words,
+                held.verdict,
+                None,
+                c,
+            );
+        }
+        for lineno in held.blanks {
+            self.push_blank_now(lineno, c);
+        }
+        field_box && next_field
+    }
+
+    /// Keeps the last non-blank line waiting if it is undecided: a field
+    /// of a fact box next to a byline opened by a label. It is no anchor:
+    /// the lines around it are decided as before.
+    fn keep_last_undecided(&mut self) {
+        if let Some(e) = self.queue.iter_mut().rev().find(|e| e.text.is_some())
+            && e.verdict == Verdict::Undecided
+        {
+            e.verdict = Verdict::Keep(Why::Content);
+        }
     }
 
     /// Decides the held lines of a slide: as its caption, or as if no
@@ -593,6 +703,8 @@ impl Context {
             }
         }
         let undecided = verdict == Verdict::Undecided;
+        self.last_field =
+            undecided && crate::heuristics::is_field_line(text, words);
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
         // quotation, not a menu item.
@@ -793,6 +905,8 @@ impl Context {
     /// Decides every waiting line as if a long paragraph came next;
     /// returns the words of held lines decided as prose.
     pub fn flush_before_paragraph(&mut self, c: &mut Cleaner<'_>) -> usize {
+        self.release_label_byline(false, c);
+        self.last_field = false;
         let prose_words = self.end_slide(false, c);
         self.anchor_seen(Anchor::Prose);
         self.emit_ready(c);
@@ -801,6 +915,7 @@ impl Context {
 
     /// Decides every waiting line at the end of a document and resets.
     pub fn finish(&mut self, c: &mut Cleaner<'_>) {
+        self.release_label_byline(false, c);
         self.end_slide(false, c);
         self.anchor_seen(Anchor::Edge);
         let seen = self.seen_prose;
@@ -820,6 +935,7 @@ impl Context {
         self.after_title = false;
         self.prose_colon = false;
         self.footer_pending = false;
+        self.last_field = false;
     }
 
     fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {

@@ -13,7 +13,8 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Heuristic {
     /// A line that is only a date and/or time, optionally after a
-    /// "Posted/Updated/Published" label ([`is_date`]).
+    /// "Posted/Updated/Published" label ([`is_date`]), or a reading time
+    /// after its label: "Lecture 3 min." ([`is_reading_time`]).
     Date,
     /// A line made only of separator characters ([`is_separator`]).
     Separator,
@@ -96,7 +97,9 @@ impl Heuristic {
     pub fn classify(line: &[u8], words: usize) -> Option<Heuristic> {
         if is_separator(line) {
             Some(Heuristic::Separator)
-        } else if words <= 16 && (is_date(line) || is_dateline(line)) {
+        } else if words <= 16 && (is_date(line) || is_dateline(line))
+            || words <= 7 && is_reading_time(line)
+        {
             Some(Heuristic::Date)
         } else if is_markup(line)
             || is_shortcode(line)
@@ -414,6 +417,8 @@ const SHARE_ACTIONS: &[&str] = &[
     "udostępnij",
     "dela",
     "paylaş",
+    // Indonesian: "Bagikan ke Facebook".
+    "bagikan",
 ];
 const SHARE_NETWORKS: &[&str] = &[
     "facebook",
@@ -455,6 +460,7 @@ const SHARE_NETWORKS: &[&str] = &[
 const SHARE_FILLERS: &[&str] = &[
     "on", "via", "this", "article", "story", "post", "it", "to", "auf", "per",
     "sur", "par", "en", "por", "em", "no", "na", "su", "op", "в", "bei", "på",
+    "ke",
 ];
 
 /// Returns true if and only if `line` is only the buttons of a share row:
@@ -481,6 +487,8 @@ pub fn is_share_row(line: &[u8]) -> bool {
     let edge = |b: &u8| b"|,/:".contains(b);
     let start = first.iter().position(|b| !edge(b)).unwrap_or(first.len());
     let end = first.iter().rposition(|b| !edge(b)).map_or(start, |e| e + 1);
+    let end =
+        memchr::memchr(b'\'', &first[start..end]).map_or(end, |a| start + a);
     if !FILTER.may_contain(&first[start..end]) {
         return false;
     }
@@ -490,6 +498,9 @@ pub fn is_share_row(line: &[u8]) -> bool {
         let t = t.trim_matches(|c: char| {
             matches!(c, '|' | '·' | '•' | ',' | '/' | ':')
         });
+        // Turkish inflects a name after an apostrophe: "Facebook'ta
+        // paylaş", "Twitter'da".
+        let t = t.split(['\'', '’']).next().unwrap_or(t);
         if !FILTER.may_contain(t.as_bytes()) {
             return false;
         }
@@ -907,6 +918,82 @@ pub fn is_separator(line: &[u8]) -> bool {
         && s.chars().all(|c| {
             c == ' ' || c.is_ascii_punctuation() || SEPARATOR_CHARS.contains(c)
         })
+}
+
+/// Labels of a reading time, lowercased ("Lecture 3 min.", "Lesezeit: 4
+/// Min."). The forms with the count first ("3 min read") are rules.
+const READING_LABELS: &[&str] = &[
+    "reading time",
+    "read time",
+    "lesezeit",
+    "lesedauer",
+    "lecture",
+    "temps de lecture",
+    "lectura",
+    "tiempo de lectura",
+    "leitura",
+    "tempo de leitura",
+    "lettura",
+    "tempo di lettura",
+    "leestijd",
+    "время чтения",
+    "czas czytania",
+    "okuma süresi",
+    "waktu baca",
+    "lästid",
+    "læsetid",
+    "lesetid",
+];
+/// Units of a reading time, lowercased.
+const MINUTE_UNITS: &[&str] = &[
+    "min",
+    "min.",
+    "mins",
+    "minute",
+    "minutes",
+    "minuten",
+    "minuto",
+    "minutos",
+    "minuti",
+    "minut",
+    "minuty",
+    "minutter",
+    "minuter",
+    "menit",
+    "dakika",
+    "dk",
+    "мин",
+    "мин.",
+    "минут",
+    "минуты",
+    "минута",
+];
+
+/// Returns true if and only if `line` is a reading time after its label:
+/// "Lecture 3 min.", "Lectura: 3 min", "Lesezeit: 4 Min.", "Leestijd 3
+/// minuten", "Время чтения: 3 минуты" (list markers aside). The label
+/// alone or with other words is no reading time: "Lecture 3: Sorting",
+/// "Lectura: El Principito".
+pub fn is_reading_time(line: &[u8]) -> bool {
+    let body = &line[crate::rules::lead_end(line)..];
+    // The last word is the unit: most lines end otherwise.
+    let last = body.rsplit(|&b| b == b' ').next().unwrap_or_default();
+    if !in_word_list(MINUTE_UNITS, last) {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(body) else { return false };
+    let tokens: Vec<&str> = s.split(' ').collect();
+    let n = tokens.len();
+    if n < 3 || !tokens[n - 2].bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut label = tokens[..n - 2].join(" ").to_lowercase();
+    if label.ends_with(" :") {
+        label.truncate(label.len() - 2);
+    } else if label.ends_with(':') {
+        label.pop();
+    }
+    READING_LABELS.contains(&label.as_str())
 }
 
 /// Labels that may come before a date on a date line, lowercased, in the
@@ -1885,7 +1972,7 @@ pub fn is_markup(line: &[u8]) -> bool {
     !plain.iter().any(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
 }
 
-/// Words that open a byline, lowercased.
+/// Words and phrases that open a byline, lowercased.
 const BYLINE_OPENERS: &[&str] = &[
     "by",
     "by:",
@@ -1898,6 +1985,47 @@ const BYLINE_OPENERS: &[&str] = &[
     "av",
     "oleh",
     "автор:",
+    // Verbs of writing (of publishing, the name may be a publisher's:
+    // "Publicado por Alfaguara Editores"): "Escrito por María López".
+    "escrito por",
+    "escrita por",
+    "écrit par",
+    "écrite par",
+    "rédigé par",
+    "geschrieben von",
+    "verfasst von",
+    "scritto da",
+    "scritta da",
+    "geschreven door",
+    "postado por",
+    "napisał",
+    "napisała",
+];
+/// Labels that open a byline, lowercased: "Autor: Hans Müller", "Penulis:
+/// Budi Santoso", "Auteur : Jean Dupont". In a fact box, next to other
+/// "Label: value" lines, the same line is content (see
+/// [`crate::context`]).
+const BYLINE_LABELS: &[&str] = &[
+    "author:",
+    "authors:",
+    "autor:",
+    "autora:",
+    "autores:",
+    "autorzy:",
+    "autore:",
+    "autori:",
+    "autrice:",
+    "auteur:",
+    "auteure:",
+    "auteurs:",
+    "yazar:",
+    "penulis:",
+    "pewarta:",
+    "wartawan:",
+    "reporter:",
+    "editor:",
+    "redaktur:",
+    "авторы:",
 ];
 /// Words that may join the names of a byline, lowercased.
 const BYLINE_JOINERS: &[&str] = &[
@@ -1907,10 +2035,12 @@ const BYLINE_JOINERS: &[&str] = &[
 ];
 
 /// Returns true if and only if `line` is a byline: an opener ("By", "Von",
-/// "Par", "Por", "Di", "Door", …) followed only by at least two names
-/// (capitalized or all-caps words, initials) and the words that join them:
-/// "By DANICA KIRKA and JILL LAWLESS", "By Stefan Becket, Kathryn Watson",
-/// "By Jane Roe, Associated Press".
+/// "Par", "Por", "Di", "Door", "Escrito por", …) or a label ("Autor:",
+/// "Penulis:", …) followed only by at least two names (capitalized or
+/// all-caps words, initials) and the words that join them: "By DANICA
+/// KIRKA and JILL LAWLESS", "By Stefan Becket, Kathryn Watson", "By Jane
+/// Roe, Associated Press", "Geschrieben von Hans Müller", "Auteur : Jean
+/// Dupont".
 ///
 /// "By the numbers", "By 2030", "Von der Idee zur Umsetzung" and "By
 /// Design" (one name) are not bylines.
@@ -1922,7 +2052,7 @@ pub fn is_byline(line: &[u8]) -> bool {
     if first.is_some_and(|w| w.is_ascii() && !is_byline_opener(w)) {
         return false;
     }
-    if byline_names(body) {
+    if byline_names(body).is_some() {
         return true;
     }
     // The names and then the date: "By Jane Roe, Wednesday, 20 November
@@ -1933,9 +2063,45 @@ pub fn is_byline(line: &[u8]) -> bool {
     [comma, bar].into_iter().flatten().any(|(c, n)| {
         let date = body[c + n..].strip_prefix(b" ").unwrap_or(&body[c + n..]);
         // The names first: they reject most lines at the first word.
-        byline_names(&body[..c]) && (is_date(date) || is_dateline(date))
+        byline_names(&body[..c]).is_some()
+            && (is_date(date) || is_dateline(date))
     })
 }
+
+/// Returns true if and only if `line` is a byline opened by a label and
+/// without a date: "Autor: Hans Müller" (see [`is_byline`]). In a fact box
+/// the same line is a field ([`crate::context`] keeps it there).
+pub fn is_label_byline(line: &[u8]) -> bool {
+    let body = &line[crate::rules::lead_end(line)..];
+    let first = body.split(|&b| b == b' ').next().unwrap_or_default();
+    // The label ends in a colon, or a colon follows it ("Auteur : …").
+    (first.ends_with(b":")
+        || body.get(first.len()..).is_some_and(|r| r.starts_with(b" : ")))
+        && byline_names(body) == Some(true)
+}
+
+/// Returns true if and only if `line` is a field of a fact box: a label of
+/// one to three words, the first capitalized, a colon and a value, in at
+/// most [`FIELD_WORDS`] words: "Editorial: Sudamericana", "Año: 1967",
+/// "Éditeur : Gallimard".
+pub fn is_field_line(line: &[u8], words: usize) -> bool {
+    if words > FIELD_WORDS {
+        return false;
+    }
+    let body = &line[crate::rules::lead_end(line)..];
+    let Some(colon) = memchr::memchr(b':', body) else { return false };
+    let label = body[..colon].strip_suffix(b" ").unwrap_or(&body[..colon]);
+    let value = &body[colon + 1..];
+    let Ok(label) = std::str::from_utf8(label) else { return false };
+    (1..=3).contains(&label.split(' ').count())
+        && !label.contains("  ")
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && value.starts_with(b" ")
+        && value.iter().any(|&b| b != b' ')
+}
+
+/// The most words of a fact box field ([`is_field_line`]).
+pub const FIELD_WORDS: usize = 12;
 
 /// Openers of the author part of a meta line, lowercased: "by admin",
 /// "Posted by Jane Roe", "Publicado por: Clarissa Borba".
@@ -2173,28 +2339,86 @@ fn is_meta_part(p: &str) -> bool {
     })
 }
 
-/// [`is_byline`] without a date: an opener and then only names.
-/// Whether the ASCII word `w` is one of [`BYLINE_OPENERS`], in any case.
+/// Whether the ASCII word `w`, in any case, is the first word of one of
+/// [`BYLINE_OPENERS`] or [`BYLINE_LABELS`] (of a label, also without its
+/// colon: "Auteur : Jean Dupont").
 fn is_byline_opener(w: &[u8]) -> bool {
-    BYLINE_OPENERS.iter().any(|o| o.as_bytes().eq_ignore_ascii_case(w))
+    static FIRST_WORDS: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| {
+            let mut words = Vec::new();
+            for o in BYLINE_OPENERS.iter().chain(BYLINE_LABELS) {
+                let first = o.split(' ').next().unwrap_or(o);
+                words.push(first);
+                words.extend(first.strip_suffix(':'));
+            }
+            words.sort_unstable();
+            words.dedup();
+            words
+        });
+    static FILTER: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| WordFilter::new(&[&FIRST_WORDS]));
+    FILTER.may_contain(w)
+        && FIRST_WORDS.iter().any(|o| o.as_bytes().eq_ignore_ascii_case(w))
 }
 
-fn byline_names(body: &[u8]) -> bool {
+/// The opener of a byline at the start of `s`: how many words it takes,
+/// and whether it is a label ([`BYLINE_LABELS`]). Names must follow.
+fn byline_opener(s: &str) -> Option<(usize, bool)> {
+    let same = |t: &str, w: &str| {
+        if t.is_ascii() {
+            t.eq_ignore_ascii_case(w)
+        } else {
+            t.chars().flat_map(char::to_lowercase).eq(w.chars())
+        }
+    };
+    let mut tokens = s.split(' ');
+    let first = tokens.next()?;
+    let lower = first.to_lowercase();
+    for (list, label) in [(BYLINE_OPENERS, false), (BYLINE_LABELS, true)] {
+        for o in list {
+            if !o.starts_with(lower.trim_end_matches(':')) {
+                continue;
+            }
+            let mut words = o.split(' ');
+            if words.next() == Some(lower.as_str()) {
+                let n = 1 + words.clone().count();
+                let mut rest = tokens.clone();
+                if words.all(|w| rest.next().is_some_and(|t| same(t, w)))
+                    && rest.next().is_some()
+                {
+                    return Some((n, label));
+                }
+            }
+            // French spacing: "Auteur : Jean Dupont".
+            if label
+                && o.strip_suffix(':') == Some(lower.as_str())
+                && s[first.len()..].starts_with(" : ")
+                && s.len() > first.len() + 3
+            {
+                return Some((2, true));
+            }
+        }
+    }
+    None
+}
+
+/// [`is_byline`] without a date: an opener and then only names. Returns
+/// whether the opener is a label ([`BYLINE_LABELS`]), if it is a byline.
+fn byline_names(body: &[u8]) -> Option<bool> {
     // The opener decides most lines, without decoding or allocating.
     let opener = body.split(|&b| b == b' ').next().unwrap_or_default();
     if opener.is_ascii() && !is_byline_opener(opener) {
-        return false;
+        return None;
     }
-    let Ok(s) = std::str::from_utf8(body) else {
-        return false;
-    };
-    let mut tokens = s.split(' ');
-    let Some(first) = tokens.next() else { return false };
-    if !BYLINE_OPENERS.contains(&first.to_lowercase().as_str()) {
-        return false;
+    // Openers that start with a letter above ASCII start with "é" or a
+    // Cyrillic "а"/"А" ("Écrit par", "Автор:"): not a quotation mark.
+    if opener.first().is_some_and(|&b| b >= 0x80 && b != 0xC3 && b != 0xD0) {
+        return None;
     }
+    let s = std::str::from_utf8(body).ok()?;
+    let (skip, label) = byline_opener(s)?;
     let mut names = 0;
-    for (i, t) in tokens.enumerate() {
+    for (i, t) in s.split(' ').skip(skip).enumerate() {
         let t = t.trim_end_matches([',', ';']);
         if t.is_empty() {
             continue;
@@ -2205,10 +2429,10 @@ fn byline_names(body: &[u8]) -> bool {
         } else if i == 0
             || !BYLINE_JOINERS.contains(&t.to_lowercase().as_str())
         {
-            return false;
+            return None;
         }
     }
-    names >= 2
+    (names >= 2).then_some(label)
 }
 
 /// Words of a portrait caption besides the names: "Jane Roe, left, and
@@ -3161,6 +3385,10 @@ mod tests {
             "Dela på Facebook",
             "Auf Facebook teilen",
             "Bei WhatsApp teilen",
+            "Facebook'ta paylaş",
+            "Twitter’da Paylaş",
+            "Bagikan ke Facebook",
+            "Bagikan: Facebook Twitter WhatsApp",
         ] {
             assert!(is_share_row(s.as_bytes()), "{s}");
         }
@@ -3177,6 +3405,9 @@ mod tests {
             "Save on it",
             "Facebook and Twitter",
             "Twitter",
+            "Facebook'un hisseleri düştü",
+            "Bagikan ke teman",
+            "Bagikan pengalaman Anda",
             "Facebook Twitter",
             "Save the date",
             "Facebook en Twitter",
@@ -3425,8 +3656,32 @@ mod tests {
             "Oleh Agus Nizami",
             "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
             "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+            "Escrito por María López",
+            "Geschrieben von Hans Müller",
+            "Écrit par Jean Dupont",
+            "Scritto da Mario Rossi",
+            "Geschreven door Jan de Vries",
+            "Napisał Jan Kowalski",
+            "Author: Jane Roe",
+            "Autor: Hans Müller",
+            "Auteur : Jean Dupont",
+            "Penulis: Budi Santoso",
+            "* Yazar: Ahmet Yılmaz",
         ] {
             assert!(is_byline(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "Autor: Hans Müller",
+            "Auteur : Jean Dupont",
+            "Editor: Siti Aminah",
+        ] {
+            assert!(is_label_byline(s.as_bytes()), "{s}");
+        }
+        // Not by a label, or with a date (a meta line).
+        for s in
+            ["Von Hans Müller", "Escrito por María López", "Autor Hans Müller"]
+        {
+            assert!(!is_label_byline(s.as_bytes()), "{s}");
         }
         for s in [
             "By the numbers",
@@ -3439,8 +3694,70 @@ mod tests {
             "By Jane Roe, who wrote in 2019 about 3 hours ago",
             "By Jane Roe | the story of 2019 and 2020",
             "Bypass Road Closed",
+            "Autor: desconocido",
+            "Autor der Studie ist Hans Müller.",
+            "Escrito por él mismo en 1920",
+            // Of publishing: the name may be a publisher's.
+            "Publicado por Alfaguara Editores",
+            "Autorin: unbekannt",
+            "Escrito por",
         ] {
             assert!(!is_byline(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn reading_times() {
+        for s in [
+            "Lecture 3 min.",
+            "Lectura: 3 min",
+            "Leitura: 3 min",
+            "Lettura: 3 minuti",
+            "Lesezeit: 4 Min.",
+            "Leestijd 3 minuten",
+            "Temps de lecture : 3 min",
+            "Время чтения: 3 минуты",
+            "Waktu baca 3 menit",
+            "* Reading time: 5 minutes",
+        ] {
+            assert!(is_reading_time(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::Date),
+                "{s}"
+            );
+        }
+        for s in [
+            "Lecture 3: Sorting algorithms",
+            "Lectura: El Principito",
+            "Lecture notes",
+            "Lecture 45 minutes late",
+            "Reading time matters more than you think.",
+            "Lesezeit",
+            "3 min",
+        ] {
+            assert!(!is_reading_time(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn field_lines() {
+        for s in [
+            "Editorial: Sudamericana",
+            "Año: 1967",
+            "Éditeur : Gallimard",
+            "Number of pages: 417",
+            "* ISBN: 978-3-16-148410-0",
+        ] {
+            assert!(is_field_line(s.as_bytes(), s.split(' ').count()), "{s}");
+        }
+        for s in [
+            "Editorial:",
+            "note: the meeting was moved",
+            "He said it plainly: the plan failed.",
+            "The long label of this line: value",
+        ] {
+            assert!(!is_field_line(s.as_bytes(), s.split(' ').count()), "{s}");
         }
     }
 

@@ -605,3 +605,30 @@ fn a_web_address_above_the_article_goes_one_below_it_stays() {
     let doc = format!("{url}\nwww.example.org/page\n");
     assert_eq!(clean(&doc), doc);
 }
+
+#[test]
+fn a_labelled_byline_goes_but_a_fact_box_keeps_its_author() {
+    // Under the article, alone or next to other chrome: a byline.
+    let doc = format!("{P1}\n\n{P2}\n\nAutor: Hans Müller\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    let doc =
+        format!("{P1}\nPenulis: Budi Santoso\nEditor: Siti Aminah\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    // Between other "Label: value" lines: a field of a fact box, kept
+    // with its neighbours, also in the body and at the end, and again on
+    // a second run.
+    let boxed = "Título: Cien años de soledad\n\nAutor: Gabriel García Márquez\n\n\
+                 Editorial: Sudamericana\n\nAño: 1967";
+    for doc in [
+        format!("{P1}\n\n{boxed}\n\n{P2}\n"),
+        format!("{P1}\n\n{P2}\n\n{boxed}\n"),
+    ] {
+        let once = clean(&doc);
+        assert_eq!(once, doc);
+        assert_eq!(clean(&once), once);
+    }
+    let doc = format!(
+        "{P1}\n\n{P2}\n\nAutor: Gabriel García Márquez\nVerlag: Kiepenheuer\n"
+    );
+    assert_eq!(clean(&doc), doc);
+}
