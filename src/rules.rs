@@ -1092,6 +1092,11 @@ const TRAIL_WHOLE: &[&[u8]] = &[
     "–".as_bytes(),
     "—".as_bytes(),
     "→".as_bytes(),
+    // The full-width colon, full stop and exclamation mark of Chinese and
+    // Japanese: "分享到：".
+    "：".as_bytes(),
+    "。".as_bytes(),
+    "！".as_bytes(),
 ];
 /// Punctuation ignored at the end of a suffix match.
 const TRAIL_SUFFIX: &[&[u8]] = &[
@@ -1253,22 +1258,28 @@ fn is_count(s: &[u8]) -> bool {
 /// anche su: …)", "[ 167 comments ]"), the offsets of what is inside, its
 /// spaces trimmed: anchored rules match there as on a bare line.
 fn bracketed(line: &[u8], lead: usize) -> Option<(usize, usize)> {
-    let close = match line.get(lead)? {
-        b'(' => b')',
-        b'[' => b']',
+    // The full-width parentheses of Chinese and Japanese: "（写真：ロイター）".
+    const WIDE: (&str, &str) = ("（", "）");
+    let (open, close): (usize, &[u8]) = match line.get(lead)? {
+        b'(' => (1, b")"),
+        b'[' => (1, b"]"),
+        _ if line[lead..].starts_with(WIDE.0.as_bytes()) => {
+            (WIDE.0.len(), WIDE.1.as_bytes())
+        }
         _ => return None,
     };
     let mut end = line.len();
     while end > lead && line[end - 1] == b' ' {
         end -= 1;
     }
-    // One pair: the first closing bracket is the last byte ("(a) b (c)"
-    // is two).
-    let first = lead + 1 + memchr::memchr(close, &line[lead + 1..end])?;
-    if first + 1 != end {
+    // One pair: the first closing bracket ends the line ("(a) b (c)" is
+    // two).
+    let first =
+        lead + open + memchr::memmem::find(&line[lead + open..end], close)?;
+    if first + close.len() != end {
         return None;
     }
-    let mut start = lead + 1;
+    let mut start = lead + open;
     while start < first && line[start] == b' ' {
         start += 1;
     }
@@ -1691,6 +1702,14 @@ mod tests {
         let full = r.full_set().unwrap();
         let line = b"(leggi anche su: questo)";
         assert_eq!(r.find_full(&full, line, 4, false), r.find(line, 4, false));
+        // Full-width parentheses and end punctuation of Chinese and
+        // Japanese.
+        let r = rules("prefix/14 写真：\nline 分享到");
+        assert!(hit(&r, "（写真：ロイター）"));
+        assert!(hit(&r, "写真：共同通信"));
+        assert!(hit(&r, "分享到："));
+        assert!(!hit(&r, "（写真：ロイター）と（写真：共同）"));
+        assert!(!hit(&r, "分享到朋友圈的文章"));
     }
 
     #[test]
