@@ -2134,6 +2134,14 @@ const META_OPENERS: &[&str] = &[
     "author:",
     "autor:",
     "autore:",
+    // A magazine's "Text: Jane Roe · 11 October 2018", with the date only:
+    // alone, "Text:" also labels a button or a field.
+    "text:",
+    "texto:",
+    "texte:",
+    "testo:",
+    "tekst:",
+    "текст:",
 ];
 
 /// Separators of the parts of a meta line.
@@ -3784,6 +3792,8 @@ mod tests {
             "Опубликовано 12 марта 2019 автор: Иван Петров",
             "Di Mario Rossi 12 marzo 2019",
             "Diposting pada 12 Maret 2019 oleh Agus Nizami",
+            "Текст: Лида Буслаева · 11 октября 2018",
+            "Text: Hans Müller | 12. März 2019",
         ] {
             assert!(is_meta_line(s.as_bytes()), "{s}");
             assert_eq!(
@@ -3805,6 +3815,8 @@ mod tests {
             "By Monday, March 12, 2019",
             "Il decreto firmato da Mattarella il 12 marzo 2019",
             "Die Studie von Forschern der Universität am 12. März 2019",
+            "Text: Hello World",
+            "Text: 12 March 2019 was the day",
         ] {
             assert!(!is_meta_line(s.as_bytes()), "{s}");
         }
