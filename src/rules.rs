@@ -1075,6 +1075,9 @@ const LEAD: &[&[u8]] = &[
     "▪".as_bytes(),
     "»".as_bytes(),
     "›".as_bytes(),
+    // Menu icons: "≡ Menu", "☰ Меню".
+    "≡".as_bytes(),
+    "☰".as_bytes(),
 ];
 /// Punctuation ignored at the end of a whole-line match.
 const TRAIL_WHOLE: &[&[u8]] = &[
@@ -1508,6 +1511,11 @@ mod tests {
         assert!(hit(&r, "* Leave a reply"));
         assert!(!hit(&r, "Leave a reply to this post"));
         assert!(!hit(&r, "Please leave a reply"));
+        // Menu icons lead like list markers.
+        let r = rules("line menu\nline меню");
+        assert!(hit(&r, "≡ Меню"));
+        assert!(hit(&r, "☰ Menu"));
+        assert!(!hit(&r, "≡ Menu of the day"));
     }
 
     #[test]
