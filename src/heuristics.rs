@@ -53,6 +53,10 @@ pub enum Heuristic {
     /// and full date: "… in Hamburg, northern Germany, Saturday, July 8,
     /// 2017, where …" ([`is_dated_caption`]).
     Caption,
+    /// A call to sign up for a newsletter, named or not: "Want more deals?
+    /// Join the IGN Deals Newsletter.", "Sign up for Newsletters and
+    /// Alerts" ([`is_signup_prompt`]).
+    SignUp,
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
     /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
     Copyright,
@@ -60,7 +64,7 @@ pub enum Heuristic {
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 12] = [
+    pub const ALL: [Heuristic; 13] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -71,6 +75,7 @@ impl Heuristic {
         Heuristic::Pagination,
         Heuristic::Credit,
         Heuristic::ShareRow,
+        Heuristic::SignUp,
         Heuristic::Copyright,
         Heuristic::Caption,
     ];
@@ -88,6 +93,7 @@ impl Heuristic {
             Heuristic::Pagination => "pagination",
             Heuristic::Credit => "credit",
             Heuristic::ShareRow => "share-row",
+            Heuristic::SignUp => "sign-up",
             Heuristic::Copyright => "copyright",
             Heuristic::Caption => "caption",
         }
@@ -121,6 +127,8 @@ impl Heuristic {
         } else if words <= 20 && (is_share_row(line) || is_follow_prompt(line))
         {
             Some(Heuristic::ShareRow)
+        } else if words <= SIGNUP_WORDS && is_signup_prompt(line) {
+            Some(Heuristic::SignUp)
         } else if words <= 12 && is_copyright(line) {
             Some(Heuristic::Copyright)
         } else if (8..=80).contains(&words) && is_agency_caption(line)
@@ -518,6 +526,114 @@ pub fn is_share_row(line: &[u8]) -> bool {
         }
     }
     actions + networks >= 2 && (actions >= 1 || networks >= 3)
+}
+
+/// The most words of a call to sign up ([`is_signup_prompt`]).
+pub const SIGNUP_WORDS: usize = 16;
+
+/// A call to sign up names the newsletter within this many words after
+/// its verb ("Join the IGN Deals Newsletter"); further on, the sentence is
+/// about something else ("Get the facts before you sign up for any
+/// newsletter …").
+const SIGNUP_NOUN_WITHIN: usize = 6;
+
+/// Verbs that open a call to sign up, lowercased.
+const SIGNUP_VERBS: &[&str] = &[
+    "sign up",
+    "signup",
+    "subscribe",
+    "join",
+    "get",
+    "register",
+    // The label of a sign-up box's checkbox.
+    "i would like to subscribe",
+    "i want to subscribe",
+    "abonnieren sie",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "suscríbete",
+    "suscríbase",
+    "regístrate",
+    "assine",
+    "inscreva-se",
+    "cadastre-se",
+    "iscriviti",
+    "abbonati",
+    "schrijf je in",
+    "meld je aan",
+    "abonneer je",
+    "подпишитесь",
+    "подписывайтесь",
+    "zapisz się",
+    "subskrybuj",
+    "abone olun",
+    "abone ol",
+    "berlangganan",
+    "daftar",
+];
+/// The stems of the word "newsletter", as written in running text
+/// (capitalized or not) or in capitals: a quick test before lowercasing.
+const NEWSLETTER_STEMS: &[&str] = &[
+    "ewsletter",
+    "EWSLETTER",
+    "ieuwsbrief",
+    "oletín",
+    "oletim",
+    "ассылк",
+    "ülten",
+    "uletin",
+];
+/// Newsletter nouns, lowercased: a word starting with one is one
+/// ("newsletters", "рассылку", "bültenimize").
+const NEWSLETTER_NOUNS: &[&str] = &[
+    "newsletter",
+    "e-newsletter",
+    "nieuwsbrief",
+    "boletín",
+    "boletim",
+    "рассылк",
+    "bülten",
+    "buletin",
+];
+
+/// Returns true if and only if `line` calls to sign up for a newsletter:
+/// a sentence in it opens with a verb of signing up ("Sign up", "Join",
+/// "Subscribe", "Get", "Abonnez-vous", …) and names a newsletter: "Want
+/// more deals? Join the IGN Deals Newsletter.", "Sign up for Newsletters
+/// and Alerts", "Get the Morning Brief newsletter". The caller bounds the
+/// words ([`SIGNUP_WORDS`]).
+///
+/// A sentence about a newsletter is none: "The newsletter, which 40,000
+/// people subscribe to, launched in 2015.", "Get the facts before you sign
+/// up for any newsletter that promises riches."
+pub fn is_signup_prompt(line: &[u8]) -> bool {
+    if !NEWSLETTER_STEMS
+        .iter()
+        .any(|s| memchr::memmem::find(line, s.as_bytes()).is_some())
+    {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(&line[crate::rules::lead_end(line)..])
+    else {
+        return false;
+    };
+    let lower = s.to_lowercase();
+    lower
+        .split_inclusive(['.', '?', '!', ':'])
+        .map(|t| t.trim_start_matches([' ', '"', '“', '\'']))
+        .any(|t| {
+            SIGNUP_VERBS.iter().any(|v| {
+                t.strip_prefix(v)
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|r| {
+                        r.split(' ').take(SIGNUP_NOUN_WITHIN).any(|w| {
+                            let w =
+                                w.trim_start_matches(['"', '“', '‘', '\'']);
+                            NEWSLETTER_NOUNS.iter().any(|n| w.starts_with(n))
+                        })
+                    })
+            })
+        })
 }
 
 /// The nouns of a news agency's caption opening ("In this Nov. 19, 2019,
@@ -3711,6 +3827,39 @@ mod tests {
             "Escrito por",
         ] {
             assert!(!is_byline(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn signup_prompts() {
+        for s in [
+            "Want more deals? Join the IGN Deals Newsletter.",
+            "Sign up for Newsletters and Alerts",
+            "Sign up to our newsletter for exclusive updates and enhanced content",
+            "Get our daily newsletter ›",
+            "GET OUR DAILY NEWSLETTER",
+            "I would like to subscribe to Science X Newsletter. Learn more",
+            "* Subscribe to the Morning Review newsletter",
+            "Abonnez-vous à la newsletter du Monde",
+            "Meld je aan voor de nieuwsbrief van de krant",
+            "Подпишитесь на нашу рассылку",
+        ] {
+            assert!(is_signup_prompt(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::SignUp),
+                "{s}"
+            );
+        }
+        for s in [
+            "The newsletter, which 40,000 people subscribe to, launched in 2015.",
+            "She decided to join the newsletter team in 2010 after years as a reporter.",
+            "Get the facts before you sign up for any newsletter that promises riches.",
+            "Subscribers of the newsletter were angry.",
+            "Join us on Saturday for the book fair.",
+            "Newsletter editors met in Chicago.",
+        ] {
+            assert!(!is_signup_prompt(s.as_bytes()), "{s}");
         }
     }
 
