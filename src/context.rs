@@ -473,11 +473,14 @@ impl Context {
         c: &mut Cleaner<'_>,
     ) -> usize {
         let mut prose_words = 0;
-        let field_box = self.label_byline.is_some() && {
+        let mut field_box = false;
+        if self.label_byline.is_some() {
             let field = verdict == Verdict::Undecided
                 && crate::heuristics::is_field_line(text, words);
-            self.release_label_byline(field, c)
-        };
+            let (next_kept, words) = self.release_label_byline(field, c);
+            field_box = next_kept;
+            prose_words += words;
+        }
         if self.enabled {
             let credit = is_slide_credit(verdict, c);
             let position = is_slide_position(text, verdict, c);
@@ -541,19 +544,21 @@ impl Context {
     /// Decides the held byline opened by a label, if any: a field of a
     /// fact box when the line before it or the next one (`next_field`) is
     /// one, and then kept with them; otherwise chrome. Returns whether
-    /// the next line is to be kept as a field of the box.
+    /// the next line is to be kept as a field of the box, and the words of
+    /// the byline if it is prose (a long list of names).
     fn release_label_byline(
         &mut self,
         next_field: bool,
         c: &mut Cleaner<'_>,
-    ) -> bool {
-        let Some(held) = self.label_byline.take() else { return false };
+    ) -> (bool, usize) {
+        let Some(held) = self.label_byline.take() else { return (false, 0) };
         let field_box = held.after_field || next_field;
+        let mut prose_words = 0;
         if field_box {
             if held.after_field {
                 self.keep_last_undecided();
             }
-            self.push_now(
+            let prose = self.push_now(
                 held.lineno,
                 &held.text,
                 held.words,
@@ -561,6 +566,9 @@ impl Context {
                 None,
                 c,
             );
+            if prose {
+                prose_words = held.words;
+            }
             self.keep_last_undecided();
         } else {
             self.push_now(
@@ -575,7 +583,7 @@ impl Context {
         for lineno in held.blanks {
             self.push_blank_now(lineno, c);
         }
-        field_box && next_field
+        (field_box && next_field, prose_words)
     }
 
     /// Keeps the last non-blank line waiting if it is undecided: a field
@@ -905,9 +913,9 @@ impl Context {
     /// Decides every waiting line as if a long paragraph came next;
     /// returns the words of held lines decided as prose.
     pub fn flush_before_paragraph(&mut self, c: &mut Cleaner<'_>) -> usize {
-        self.release_label_byline(false, c);
+        let (_, mut prose_words) = self.release_label_byline(false, c);
         self.last_field = false;
-        let prose_words = self.end_slide(false, c);
+        prose_words += self.end_slide(false, c);
         self.anchor_seen(Anchor::Prose);
         self.emit_ready(c);
         prose_words
