@@ -607,10 +607,13 @@ const NEWSLETTER_NOUNS: &[&str] = &[
 /// people subscribe to, launched in 2015.", "Get the facts before you sign
 /// up for any newsletter that promises riches."
 pub fn is_signup_prompt(line: &[u8]) -> bool {
-    if !NEWSLETTER_STEMS
-        .iter()
-        .any(|s| memchr::memmem::find(line, s.as_bytes()).is_some())
-    {
+    // One pass over the line for all the stems.
+    static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(NEWSLETTER_STEMS)
+                .expect("the newsletter stems compile")
+        });
+    if !STEMS.is_match(line) {
         return false;
     }
     let Ok(s) = std::str::from_utf8(&line[crate::rules::lead_end(line)..])
