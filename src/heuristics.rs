@@ -1174,6 +1174,16 @@ const DATE_LABELS: &[&str] = &[
     "modificado",
     "fecha",
     "el",
+    // "Fecha de publicación", "Data de publicação", "Data di
+    // pubblicazione", "Дата публикации", "Data publikacji".
+    "de",
+    "di",
+    "publicación",
+    "data",
+    "publicação",
+    "pubblicazione",
+    "публикации",
+    "publikacji",
     "atualizado",
     "em",
     "pubblicato",
@@ -3587,6 +3597,12 @@ mod tests {
     #[test]
     fn dates_dropped() {
         for s in [
+            // Multi-word labels: "publication date".
+            "Fecha de publicación: 12/03/2019",
+            "Data de publicação: 12/03/2019",
+            "Data di pubblicazione: 12/03/2019",
+            "Дата публикации: 12.03.2019",
+            "Data publikacji: 12.03.2019",
             // Indonesian, Polish, Turkish, Swedish, Czech, Chinese and
             // Japanese, Korean.
             "Senin, 12 Maret 2019 10:30 WIB",
