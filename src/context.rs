@@ -761,9 +761,10 @@ impl Context {
     }
 
     /// Marks the lines right above the title that are section names or
-    /// kickers (see [`Entry::kicker`]): all of them, across chrome, so
-    /// that a second run, with the first one gone, finds none above the
-    /// title (idempotence).
+    /// kickers (see [`Entry::kicker`]): all of them, across chrome and
+    /// across the other label-like lines (which go as header lines when
+    /// the kickers do: both need prose next), so that a second run, with
+    /// the first one gone, finds none above the title (idempotence).
     fn mark_kicker(&mut self) {
         let arena = &self.arena;
         for e in self.queue.iter_mut().rev() {
@@ -774,6 +775,7 @@ impl Context {
                 {
                     e.kicker = true;
                 }
+                (Some(_), Verdict::Undecided) if e.label => continue,
                 _ => break,
             }
         }

@@ -632,3 +632,14 @@ fn a_labelled_byline_goes_but_a_fact_box_keeps_its_author() {
     );
     assert_eq!(clean(&doc), doc);
 }
+
+#[test]
+fn a_kicker_above_a_label_above_the_title_goes_at_once() {
+    // "Año: 1967" goes as a header line; the kicker above it is as much
+    // right above the title as the one below it, and goes in the first
+    // run, not only in the second (found by the property tests).
+    let doc = format!("a\nAño: 1967\na\nThe council voted on Tuesday\n{P1}\n");
+    let once = clean(&doc);
+    assert_eq!(once, format!("The council voted on Tuesday\n{P1}\n"));
+    assert_eq!(clean(&once), once);
+}

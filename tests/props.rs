@@ -73,6 +73,11 @@ const FRAGMENTS: &[&[u8]] = &[
     b"Related",
     b"Menu",
     "Комментарии".as_bytes(),
+    // A labelled byline waits for the next line: a fact box keeps it.
+    "Autor: Hans Müller".as_bytes(),
+    b"Editorial: Sudamericana",
+    "Año: 1967".as_bytes(),
+    b"Join the IGN Deals Newsletter.",
     "“quoted”".as_bytes(),
     b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod \
       tempor incididunt ut labore et dolore magna aliqua ut enim ad minim",
