@@ -3114,6 +3114,28 @@ fn find_email(line: &[u8]) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// Asserts that `test` takes every line of `yes`, and that
+    /// [`Heuristic::classify`] gives those to `heuristic`, and that it
+    /// takes none of `no`.
+    fn check_heuristic(
+        test: fn(&[u8]) -> bool,
+        heuristic: Heuristic,
+        yes: &[&str],
+        no: &[&str],
+    ) {
+        for s in yes {
+            assert!(test(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(heuristic),
+                "{s}"
+            );
+        }
+        for s in no {
+            assert!(!test(s.as_bytes()), "{s}");
+        }
+    }
+
     #[test]
     fn word_filter_never_rules_out_a_listed_word() {
         let lists: &[&[&str]] = &[
@@ -3317,7 +3339,7 @@ mod tests {
 
     #[test]
     fn portrait_captions() {
-        check(
+        check_heuristic(
             is_name_year_caption,
             Heuristic::Caption,
             &[
@@ -3349,7 +3371,7 @@ mod tests {
 
     #[test]
     fn agency_dated_captions() {
-        check(
+        check_heuristic(
             is_dated_caption,
             Heuristic::Caption,
             &[
@@ -3413,7 +3435,7 @@ mod tests {
 
     #[test]
     fn shortcodes() {
-        check(
+        check_heuristic(
             is_shortcode,
             Heuristic::Markup,
             &[
@@ -3439,7 +3461,7 @@ mod tests {
 
     #[test]
     fn agency_captions() {
-        check(
+        check_heuristic(
             is_agency_caption,
             Heuristic::Caption,
             &[
@@ -3464,7 +3486,7 @@ mod tests {
 
     #[test]
     fn follow_prompts() {
-        check(
+        check_heuristic(
             is_follow_prompt,
             Heuristic::ShareRow,
             &[
@@ -3851,69 +3873,59 @@ mod tests {
 
     #[test]
     fn signup_prompts() {
-        for s in [
-            "Want more deals? Join the IGN Deals Newsletter.",
-            "Sign up for Newsletters and Alerts",
-            "Sign up to our newsletter for exclusive updates and enhanced content",
-            "Get our daily newsletter ›",
-            "GET OUR DAILY NEWSLETTER",
-            "I would like to subscribe to Science X Newsletter. Learn more",
-            "* Subscribe to the Morning Review newsletter",
-            "Abonnez-vous à la newsletter du Monde",
-            "Meld je aan voor de nieuwsbrief van de krant",
-            "Подпишитесь на нашу рассылку",
-        ] {
-            assert!(is_signup_prompt(s.as_bytes()), "{s}");
-            assert_eq!(
-                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
-                Some(Heuristic::SignUp),
-                "{s}"
-            );
-        }
-        for s in [
-            "The newsletter, which 40,000 people subscribe to, launched in 2015.",
-            "She decided to join the newsletter team in 2010 after years as a reporter.",
-            "Get the facts before you sign up for any newsletter that promises riches.",
-            "Subscribers of the newsletter were angry.",
-            "Join us on Saturday for the book fair.",
-            "Newsletter editors met in Chicago.",
-        ] {
-            assert!(!is_signup_prompt(s.as_bytes()), "{s}");
-        }
+        check_heuristic(
+            is_signup_prompt,
+            Heuristic::SignUp,
+            &[
+                "Want more deals? Join the IGN Deals Newsletter.",
+                "Sign up for Newsletters and Alerts",
+                "Sign up to our newsletter for exclusive updates and enhanced content",
+                "Get our daily newsletter ›",
+                "GET OUR DAILY NEWSLETTER",
+                "I would like to subscribe to Science X Newsletter. Learn more",
+                "* Subscribe to the Morning Review newsletter",
+                "Abonnez-vous à la newsletter du Monde",
+                "Meld je aan voor de nieuwsbrief van de krant",
+                "Подпишитесь на нашу рассылку",
+            ],
+            &[
+                "The newsletter, which 40,000 people subscribe to, launched in 2015.",
+                "She decided to join the newsletter team in 2010 after years as a reporter.",
+                "Get the facts before you sign up for any newsletter that promises riches.",
+                "Subscribers of the newsletter were angry.",
+                "Join us on Saturday for the book fair.",
+                "Newsletter editors met in Chicago.",
+            ],
+        );
     }
 
     #[test]
     fn reading_times() {
-        for s in [
-            "Lecture 3 min.",
-            "Lectura: 3 min",
-            "Leitura: 3 min",
-            "Lettura: 3 minuti",
-            "Lesezeit: 4 Min.",
-            "Leestijd 3 minuten",
-            "Temps de lecture : 3 min",
-            "Время чтения: 3 минуты",
-            "Waktu baca 3 menit",
-            "* Reading time: 5 minutes",
-        ] {
-            assert!(is_reading_time(s.as_bytes()), "{s}");
-            assert_eq!(
-                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
-                Some(Heuristic::Date),
-                "{s}"
-            );
-        }
-        for s in [
-            "Lecture 3: Sorting algorithms",
-            "Lectura: El Principito",
-            "Lecture notes",
-            "Lecture 45 minutes late",
-            "Reading time matters more than you think.",
-            "Lesezeit",
-            "3 min",
-        ] {
-            assert!(!is_reading_time(s.as_bytes()), "{s}");
-        }
+        check_heuristic(
+            is_reading_time,
+            Heuristic::Date,
+            &[
+                "Lecture 3 min.",
+                "Lectura: 3 min",
+                "Leitura: 3 min",
+                "Lettura: 3 minuti",
+                "Lesezeit: 4 Min.",
+                "Leestijd 3 minuten",
+                "Temps de lecture : 3 min",
+                "Время чтения: 3 минуты",
+                "Waktu baca 3 menit",
+                "* Reading time: 5 minutes",
+            ],
+            &[
+                "Lecture 3: Sorting algorithms",
+                "Lectura: El Principito",
+                "Lecture notes",
+                "Lecture 45 minutes late",
+                "Reading time matters more than you think.",
+                "Lesezeit",
+                "3 min",
+            ],
+        );
     }
 
     #[test]
@@ -3939,55 +3951,50 @@ mod tests {
 
     #[test]
     fn meta_lines() {
-        for s in [
-            "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
-            "Posted on Oktober 27, 2015 by Admin",
-            "September 10, 2018 | by Catherine",
-            "October 15, 2018 / 0 Comments / in Jeongdong Perfomance News / by jdadmin",
-            "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo",
-            "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
-            "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
-            "By admin - 2018-09-16",
-            // The author and the date side by side, in other languages.
-            "Von Moritz Bachmann publiziert am 30. Juli 2018",
-            "Veröffentlicht am 12. März 2019 von Max Muster",
-            "Par Jean Dupont le 12 mars 2019",
-            "Publié le 12 mars 2019 par Jean Dupont",
-            "Por Juan Pérez el 12 de marzo de 2019",
-            "Publicado em 12 de março de 2019 por João Silva",
-            "Pubblicato il 12 marzo 2019 da Mario Rossi",
-            "Geplaatst op 12 maart 2019 door Jan Jansen",
-            "Опубликовано 12 марта 2019 автор: Иван Петров",
-            "Di Mario Rossi 12 marzo 2019",
-            "Diposting pada 12 Maret 2019 oleh Agus Nizami",
-            "Текст: Лида Буслаева · 11 октября 2018",
-            "Text: Hans Müller | 12. März 2019",
-        ] {
-            assert!(is_meta_line(s.as_bytes()), "{s}");
-            assert_eq!(
-                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
-                Some(Heuristic::Byline),
-                "{s}"
-            );
-        }
-        for s in [
-            "By 2030 the city will be carbon neutral, the mayor said on Monday",
-            "The law passed by Congress on November 19, 2019",
-            "Photo taken by John on May 5, 2019",
-            "Written by the people on 12 May 2019 for the people",
-            "Published by Penguin on 3 May 2019",
-            "By March 2020 | by the end of the year",
-            "By Design",
-            "by admin request",
-            "Posted by Jane Roe",
-            "By Monday, March 12, 2019",
-            "Il decreto firmato da Mattarella il 12 marzo 2019",
-            "Die Studie von Forschern der Universität am 12. März 2019",
-            "Text: Hello World",
-            "Text: 12 March 2019 was the day",
-        ] {
-            assert!(!is_meta_line(s.as_bytes()), "{s}");
-        }
+        check_heuristic(
+            is_meta_line,
+            Heuristic::Byline,
+            &[
+                "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
+                "Posted on Oktober 27, 2015 by Admin",
+                "September 10, 2018 | by Catherine",
+                "October 15, 2018 / 0 Comments / in Jeongdong Perfomance News / by jdadmin",
+                "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo",
+                "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
+                "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+                "By admin - 2018-09-16",
+                // The author and the date side by side, in other languages.
+                "Von Moritz Bachmann publiziert am 30. Juli 2018",
+                "Veröffentlicht am 12. März 2019 von Max Muster",
+                "Par Jean Dupont le 12 mars 2019",
+                "Publié le 12 mars 2019 par Jean Dupont",
+                "Por Juan Pérez el 12 de marzo de 2019",
+                "Publicado em 12 de março de 2019 por João Silva",
+                "Pubblicato il 12 marzo 2019 da Mario Rossi",
+                "Geplaatst op 12 maart 2019 door Jan Jansen",
+                "Опубликовано 12 марта 2019 автор: Иван Петров",
+                "Di Mario Rossi 12 marzo 2019",
+                "Diposting pada 12 Maret 2019 oleh Agus Nizami",
+                "Текст: Лида Буслаева · 11 октября 2018",
+                "Text: Hans Müller | 12. März 2019",
+            ],
+            &[
+                "By 2030 the city will be carbon neutral, the mayor said on Monday",
+                "The law passed by Congress on November 19, 2019",
+                "Photo taken by John on May 5, 2019",
+                "Written by the people on 12 May 2019 for the people",
+                "Published by Penguin on 3 May 2019",
+                "By March 2020 | by the end of the year",
+                "By Design",
+                "by admin request",
+                "Posted by Jane Roe",
+                "By Monday, March 12, 2019",
+                "Il decreto firmato da Mattarella il 12 marzo 2019",
+                "Die Studie von Forschern der Universität am 12. März 2019",
+                "Text: Hello World",
+                "Text: 12 March 2019 was the day",
+            ],
+        );
         // Letters whose lowercase is longer or shorter in bytes ("İ", "K"
         // the Kelvin sign) do not shift where a part is cut.
         for s in [
