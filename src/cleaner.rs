@@ -63,7 +63,9 @@ impl Pre {
         // What the cleaner asks only of lines no rule decides (with tail
         // rules armed or not: the first matching rule exists either way).
         if found.get(false).is_none() && config.heuristics {
-            heuristic = Heuristic::classify(norm, words);
+            heuristic = Heuristic::classify(norm, words).or_else(|| {
+                rules.is_link_row(norm, words).then_some(Heuristic::LinkRow)
+            });
             prose = heuristic.is_none() && context::is_prose(norm, words);
         }
         Pre { found, heuristic, prose }
@@ -600,7 +602,11 @@ impl<'r> Cleaner<'r> {
         }
         let heuristic = match pre {
             Some(p) => p.heuristic,
-            None => Heuristic::classify(norm, words),
+            None => Heuristic::classify(norm, words).or_else(|| {
+                self.rules
+                    .is_link_row(norm, words)
+                    .then_some(Heuristic::LinkRow)
+            }),
         };
         if let Some(h) = heuristic {
             return Verdict::Drop(Why::Heuristic(h));

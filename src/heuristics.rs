@@ -53,6 +53,11 @@ pub enum Heuristic {
     /// and full date: "… in Hamburg, northern Germany, Saturday, July 8,
     /// 2017, where …" ([`is_dated_caption`]).
     Caption,
+    /// A row of links split by ` | `, each one a `line` rule's phrase:
+    /// "Privacy Policy | Terms of Service" ([`crate::rules::Rules::
+    /// is_link_row`]; the cleaner asks it, as it needs the rules, after
+    /// [`Heuristic::classify`]).
+    LinkRow,
     /// A call to sign up for a newsletter, named or not: "Want more deals?
     /// Join the IGN Deals Newsletter.", "Sign up for Newsletters and
     /// Alerts" ([`is_signup_prompt`]).
@@ -64,7 +69,7 @@ pub enum Heuristic {
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 13] = [
+    pub const ALL: [Heuristic; 14] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -78,6 +83,7 @@ impl Heuristic {
         Heuristic::SignUp,
         Heuristic::Copyright,
         Heuristic::Caption,
+        Heuristic::LinkRow,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -94,6 +100,7 @@ impl Heuristic {
             Heuristic::Credit => "credit",
             Heuristic::ShareRow => "share-row",
             Heuristic::SignUp => "sign-up",
+            Heuristic::LinkRow => "link-row",
             Heuristic::Copyright => "copyright",
             Heuristic::Caption => "caption",
         }

@@ -29,6 +29,9 @@ use std::sync::OnceLock;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa};
 
+/// The most words of a row of links ([`Rules::is_link_row`]).
+pub const LINK_ROW_WORDS: usize = 30;
+
 /// The builtin rules, in the rule-file format. `clean --print-builtin`
 /// prints this text.
 pub const BUILTIN: &str = include_str!("rules/builtin.txt");
@@ -500,6 +503,35 @@ impl Rules {
         tail_armed: bool,
     ) -> Option<RuleId> {
         self.find_best(line, words, tail_armed).get(tail_armed)
+    }
+
+    /// Returns true if and only if `line` (of `words` words) is a row of
+    /// two or more links split by ` | `, each of which a `line` rule
+    /// matches alone: "Privacy Policy | Terms of Service | Contact Us". A
+    /// row with one link no rule knows is none ("Home | Politics").
+    pub fn is_link_row(&self, line: &[u8], words: usize) -> bool {
+        if words > LINK_ROW_WORDS || memchr::memchr(b'|', line).is_none() {
+            return false;
+        }
+        let body = &line[lead_end(line)..];
+        let mut links = 0;
+        let mut start = 0;
+        let ends = memchr::memmem::find_iter(body, b" | ").chain([body.len()]);
+        for end in ends {
+            let part = &body[start..end];
+            start = (end + 3).min(body.len());
+            if part.is_empty() {
+                continue;
+            }
+            let n = 1 + memchr::memchr_iter(b' ', part).count();
+            match self.find(part, n, false) {
+                Some(id) if self.rules[id as usize].kind == Kind::Line => {
+                    links += 1;
+                }
+                _ => return false,
+            }
+        }
+        links >= 2
     }
 
     /// [`Rules::find`] for both values of `tail_armed` at once: the first
@@ -1718,6 +1750,19 @@ mod tests {
         assert!(hit(&r, "分享到："));
         assert!(!hit(&r, "（写真：ロイター）と（写真：共同）"));
         assert!(!hit(&r, "分享到朋友圈的文章"));
+    }
+
+    #[test]
+    fn rows_of_links_each_a_line_rule() {
+        let r = rules("line privacy policy\nline contact us\nshort/8 cookies");
+        let row = |s: &str| r.is_link_row(s.as_bytes(), s.split(' ').count());
+        assert!(row("Privacy Policy | Contact Us"));
+        assert!(row("* Privacy Policy | Contact Us |"));
+        // One link no rule knows, a rule of another kind, or one link.
+        assert!(!row("Privacy Policy | Politics"));
+        assert!(!row("Privacy Policy | We use cookies"));
+        assert!(!row("Privacy Policy"));
+        assert!(!row("Privacy Policy / Contact Us"));
     }
 
     #[test]
