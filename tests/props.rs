@@ -91,6 +91,7 @@ const FRAGMENTS: &[&[u8]] = &[
     b"City Council Passes Budget After Long Debate",
     b"```",
     b"}",
+    b"Privacy Policy | Contact Us",
     "“quoted”".as_bytes(),
     b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod \
       tempor incididunt ut labore et dolore magna aliqua ut enim ad minim",
