@@ -614,6 +614,24 @@ const NEWSLETTER_NOUNS: &[&str] = &[
 /// people subscribe to, launched in 2015.", "Get the facts before you sign
 /// up for any newsletter that promises riches."
 pub fn is_signup_prompt(line: &[u8]) -> bool {
+    // A verb first, or a sentence end before a second sentence: most lines
+    // are ruled out by their first word, before any search.
+    static FIRST_WORDS: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| {
+            SIGNUP_VERBS.iter().filter_map(|v| v.split(' ').next()).collect()
+        });
+    static FIRST: std::sync::LazyLock<WordFilter> =
+        std::sync::LazyLock::new(|| WordFilter::new(&[&FIRST_WORDS]));
+    let body = &line[crate::rules::lead_end(line)..];
+    let first = body.split(|&b| b == b' ').next().unwrap_or_default();
+    let opens = !first.is_ascii()
+        || FIRST.may_contain(first) && in_word_list(&FIRST_WORDS, first);
+    if !opens
+        && !memchr::memchr3_iter(b'?', b'.', b'!', body)
+            .any(|i| body.get(i + 1) == Some(&b' '))
+    {
+        return false;
+    }
     // One pass over the line for all the stems.
     static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
