@@ -638,13 +638,10 @@ pub fn is_signup_prompt(line: &[u8]) -> bool {
             aho_corasick::AhoCorasick::new(NEWSLETTER_STEMS)
                 .expect("the newsletter stems compile")
         });
-    if !STEMS.is_match(line) {
+    if !STEMS.is_match(body) {
         return false;
     }
-    let Ok(s) = std::str::from_utf8(&line[crate::rules::lead_end(line)..])
-    else {
-        return false;
-    };
+    let Ok(s) = std::str::from_utf8(body) else { return false };
     let lower = s.to_lowercase();
     lower
         .split_inclusive(['.', '?', '!', ':'])
@@ -2226,12 +2223,7 @@ pub fn is_byline(line: &[u8]) -> bool {
 /// without a date: "Autor: Hans Müller" (see [`is_byline`]). In a fact box
 /// the same line is a field ([`crate::context`] keeps it there).
 pub fn is_label_byline(line: &[u8]) -> bool {
-    let body = &line[crate::rules::lead_end(line)..];
-    let first = body.split(|&b| b == b' ').next().unwrap_or_default();
-    // The label ends in a colon, or a colon follows it ("Auteur : …").
-    (first.ends_with(b":")
-        || body.get(first.len()..).is_some_and(|r| r.starts_with(b" : ")))
-        && byline_names(body) == Some(true)
+    byline_names(&line[crate::rules::lead_end(line)..]) == Some(true)
 }
 
 /// Returns true if and only if `line` is a field of a fact box: a label of
@@ -2248,7 +2240,6 @@ pub fn is_field_line(line: &[u8], words: usize) -> bool {
     let value = &body[colon + 1..];
     let Ok(label) = std::str::from_utf8(label) else { return false };
     (1..=3).contains(&label.split(' ').count())
-        && !label.contains("  ")
         && label.chars().next().is_some_and(char::is_uppercase)
         && value.starts_with(b" ")
         && value.iter().any(|&b| b != b' ')
