@@ -63,13 +63,23 @@ impl Pre {
         // What the cleaner asks only of lines no rule decides (with tail
         // rules armed or not: the first matching rule exists either way).
         if found.get(false).is_none() && config.heuristics {
-            heuristic = Heuristic::classify(norm, words).or_else(|| {
-                rules.is_link_row(norm, words).then_some(Heuristic::LinkRow)
-            });
+            heuristic = line_heuristic(rules, norm, words);
             prose = heuristic.is_none() && context::is_prose(norm, words);
         }
         Pre { found, heuristic, prose }
     }
+}
+
+/// The line heuristic that calls `norm` chrome, if any: those of
+/// [`Heuristic::classify`], then a row of links, which needs the rules.
+fn line_heuristic(
+    rules: &Rules,
+    norm: &[u8],
+    words: usize,
+) -> Option<Heuristic> {
+    Heuristic::classify(norm, words).or_else(|| {
+        rules.is_link_row(norm, words).then_some(Heuristic::LinkRow)
+    })
 }
 
 /// How a [`Cleaner`] behaves.
@@ -602,11 +612,7 @@ impl<'r> Cleaner<'r> {
         }
         let heuristic = match pre {
             Some(p) => p.heuristic,
-            None => Heuristic::classify(norm, words).or_else(|| {
-                self.rules
-                    .is_link_row(norm, words)
-                    .then_some(Heuristic::LinkRow)
-            }),
+            None => line_heuristic(self.rules, norm, words),
         };
         if let Some(h) = heuristic {
             return Verdict::Drop(Why::Heuristic(h));

@@ -553,33 +553,25 @@ impl Context {
     ) -> (bool, usize) {
         let Some(held) = self.label_byline.take() else { return (false, 0) };
         let field_box = held.after_field || next_field;
-        let mut prose_words = 0;
-        if field_box {
-            if held.after_field {
-                self.keep_last_undecided();
-            }
-            let prose = self.push_now(
-                held.lineno,
-                &held.text,
-                held.words,
-                Verdict::Undecided,
-                None,
-                c,
-            );
-            if prose {
-                prose_words = held.words;
-            }
+        if held.after_field {
             self.keep_last_undecided();
-        } else {
-            self.push_now(
-                held.lineno,
-                &held.text,
-                held.words,
-                held.verdict,
-                None,
-                c,
-            );
         }
+        // In a box it is left to context, and then kept (chrome is never
+        // prose).
+        let verdict =
+            if field_box { Verdict::Undecided } else { held.verdict };
+        let prose = self.push_now(
+            held.lineno,
+            &held.text,
+            held.words,
+            verdict,
+            None,
+            c,
+        );
+        if field_box {
+            self.keep_last_undecided();
+        }
+        let prose_words = if prose { held.words } else { 0 };
         for lineno in held.blanks {
             self.push_blank_now(lineno, c);
         }

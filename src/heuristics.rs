@@ -310,6 +310,31 @@ impl WordFilter {
     }
 }
 
+/// The first words of a list of phrases ("posted" of "posted by"), with a
+/// [`WordFilter`] over them: the quick test of whether a line's first word
+/// may open one of the phrases.
+struct FirstWords {
+    words: Vec<&'static str>,
+    filter: WordFilter,
+}
+
+impl FirstWords {
+    fn new(phrases: impl IntoIterator<Item = &'static str>) -> FirstWords {
+        let mut words: Vec<&str> =
+            phrases.into_iter().filter_map(|p| p.split(' ').next()).collect();
+        words.sort_unstable();
+        words.dedup();
+        let filter = WordFilter::new(&[&words]);
+        FirstWords { words, filter }
+    }
+
+    /// Whether the ASCII word `w`, in any case, is one of the first words.
+    fn contains_ascii(&self, w: &[u8]) -> bool {
+        self.filter.may_contain(w)
+            && self.words.iter().any(|f| w.eq_ignore_ascii_case(f.as_bytes()))
+    }
+}
+
 /// Returns true if and only if `line` is a photo credit written as a name
 /// of two to four capitalized words, a slash and a source of one to four
 /// capitalized words: "Jason Cipriani/ZDNet", "Getty Images/iStockphoto",
@@ -616,16 +641,13 @@ const NEWSLETTER_NOUNS: &[&str] = &[
 pub fn is_signup_prompt(line: &[u8]) -> bool {
     // A verb first, or a sentence end before a second sentence: most lines
     // are ruled out by their first word, before any search.
-    static FIRST_WORDS: std::sync::LazyLock<Vec<&str>> =
+    static FIRST: std::sync::LazyLock<FirstWords> =
         std::sync::LazyLock::new(|| {
-            SIGNUP_VERBS.iter().filter_map(|v| v.split(' ').next()).collect()
+            FirstWords::new(SIGNUP_VERBS.iter().copied())
         });
-    static FIRST: std::sync::LazyLock<WordFilter> =
-        std::sync::LazyLock::new(|| WordFilter::new(&[&FIRST_WORDS]));
     let body = &line[crate::rules::lead_end(line)..];
     let first = body.split(|&b| b == b' ').next().unwrap_or_default();
-    let opens = !first.is_ascii()
-        || FIRST.may_contain(first) && in_word_list(&FIRST_WORDS, first);
+    let opens = !first.is_ascii() || FIRST.contains_ascii(first);
     if !opens
         && !memchr::memchr3_iter(b'?', b'.', b'!', body)
             .any(|i| body.get(i + 1) == Some(&b' '))
@@ -2305,27 +2327,18 @@ const META_SEPARATORS: &[&[u8]] = &[
 /// ("автор:" by its tail).
 fn is_opener_word(w: &[u8]) -> bool {
     // The first words of the openers ("posted" of "posted by").
-    static FIRST_WORDS: std::sync::LazyLock<Vec<&str>> =
+    static FIRST: std::sync::LazyLock<FirstWords> =
         std::sync::LazyLock::new(|| {
-            let mut words: Vec<&str> = META_OPENERS
-                .iter()
-                .filter_map(|o| o.split(' ').next())
-                .collect();
-            words.dedup();
-            words
+            FirstWords::new(META_OPENERS.iter().copied())
         });
-    static FILTER: std::sync::LazyLock<WordFilter> =
-        std::sync::LazyLock::new(|| WordFilter::new(&[&FIRST_WORDS]));
     let cyrillic = "втор:".as_bytes(); // "автор:", "Автор:", "АВТОР:"
     if w.is_ascii() {
-        return FILTER.may_contain(w)
-            && FIRST_WORDS
-                .iter()
-                .any(|f| w.eq_ignore_ascii_case(f.as_bytes()));
+        return FIRST.contains_ascii(w);
     }
     (w.len() > 2 && w.ends_with(cyrillic))
         || std::str::from_utf8(w).is_ok_and(|w| {
-            FIRST_WORDS
+            FIRST
+                .words
                 .iter()
                 .any(|f| w.chars().flat_map(char::to_lowercase).eq(f.chars()))
         })
@@ -2496,22 +2509,17 @@ fn is_meta_part(p: &str) -> bool {
 /// [`BYLINE_OPENERS`] or [`BYLINE_LABELS`] (of a label, also without its
 /// colon: "Auteur : Jean Dupont").
 fn is_byline_opener(w: &[u8]) -> bool {
-    static FIRST_WORDS: std::sync::LazyLock<Vec<&str>> =
+    static FIRST: std::sync::LazyLock<FirstWords> =
         std::sync::LazyLock::new(|| {
-            let mut words = Vec::new();
-            for o in BYLINE_OPENERS.iter().chain(BYLINE_LABELS) {
-                let first = o.split(' ').next().unwrap_or(o);
-                words.push(first);
-                words.extend(first.strip_suffix(':'));
-            }
-            words.sort_unstable();
-            words.dedup();
-            words
+            FirstWords::new(
+                BYLINE_OPENERS
+                    .iter()
+                    .chain(BYLINE_LABELS)
+                    .flat_map(|o| [Some(*o), o.strip_suffix(':')])
+                    .flatten(),
+            )
         });
-    static FILTER: std::sync::LazyLock<WordFilter> =
-        std::sync::LazyLock::new(|| WordFilter::new(&[&FIRST_WORDS]));
-    FILTER.may_contain(w)
-        && FIRST_WORDS.iter().any(|o| o.as_bytes().eq_ignore_ascii_case(w))
+    FIRST.contains_ascii(w)
 }
 
 /// The opener of a byline at the start of `s`: how many words it takes,

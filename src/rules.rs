@@ -523,8 +523,7 @@ impl Rules {
             if part.is_empty() {
                 continue;
             }
-            let n = 1 + memchr::memchr_iter(b' ', part).count();
-            match self.find(part, n, false) {
+            match self.find(part, crate::cleaner::count_words(part), false) {
                 Some(id) if self.rules[id as usize].kind == Kind::Line => {
                     links += 1;
                 }
@@ -1293,16 +1292,14 @@ fn is_count(s: &[u8]) -> bool {
 /// anche su: …)", "[ 167 comments ]"), the offsets of what is inside, its
 /// spaces trimmed: anchored rules match there as on a bare line.
 fn bracketed(line: &[u8], lead: usize) -> Option<(usize, usize)> {
-    // The full-width parentheses of Chinese and Japanese: "（写真：ロイター）".
-    const WIDE: (&str, &str) = ("（", "）");
-    let (open, close): (usize, &[u8]) = match line.get(lead)? {
-        b'(' => (1, b")"),
-        b'[' => (1, b"]"),
-        _ if line[lead..].starts_with(WIDE.0.as_bytes()) => {
-            (WIDE.0.len(), WIDE.1.as_bytes())
-        }
-        _ => return None,
-    };
+    // Also the full-width parentheses of Chinese and Japanese:
+    // "（写真：ロイター）".
+    const PAIRS: [(&str, &str); 3] = [("(", ")"), ("[", "]"), ("（", "）")];
+    let (open, close) = PAIRS
+        .iter()
+        .map(|&(o, c)| (o.as_bytes(), c.as_bytes()))
+        .find(|(o, _)| line.get(lead..).is_some_and(|l| l.starts_with(o)))?;
+    let open = open.len();
     let mut end = line.len();
     while end > lead && line[end - 1] == b' ' {
         end -= 1;
