@@ -15,9 +15,12 @@ Decisions, in order, for a non-blank line:
 2. the rules ([`crate::rules::Rules::find`]), with tail rules armed once
    [`Config::tail_words`] words of kept text have been seen;
 3. the line heuristics ([`crate::heuristics::Heuristic::classify`]);
-4. a line equal to the previous kept line is a repeat; a list item of a
-   sentence repeated without its marker and followed by a credit is a
-   photo caption, and goes too (see [`Heuristic::Caption`]);
+4. a line equal to the previous kept line is a repeat, and so is a line of
+   [`REPEAT_WORDS`] or more words equal to one dropped earlier in the
+   document (the same caption under every photo of a gallery, the same
+   call to action); a list item of a sentence repeated without its marker
+   and followed by a credit is a photo caption, and goes too (see
+   [`Heuristic::Caption`]);
 5. the context heuristics of [`crate::context`], which look at the
    neighbours of short lines and at the document edges.
 
@@ -315,7 +318,51 @@ pub struct Cleaner<'r> {
     /// Lines decided but not written: a possible caption and what came
     /// after it (see [`Cleaner::emit`]).
     caption: CaptionHold,
+    /// The long lines dropped so far in this document (see
+    /// [`REPEAT_WORDS`]).
+    dropped: DroppedLines,
     stats: Stats,
+}
+
+/// The fewest words of a line that goes as a repeat of a line dropped
+/// earlier in the document, however far apart. A caption, a call to
+/// action or a promotion that comes back is the same chrome each time;
+/// shorter lines come back as real text too (a meal plan's "Pre-Workout
+/// Meal", the name of a section in a table of contents and above it).
+pub const REPEAT_WORDS: usize = 8;
+
+/// The most bytes of dropped lines remembered per document: past it, no
+/// more are (bounded memory; a repeat of a line not remembered stays).
+pub const REPEAT_MEMORY: usize = 1 << 16;
+
+/// The long lines dropped in a document, for [`REPEAT_WORDS`].
+#[derive(Debug, Default)]
+struct DroppedLines {
+    lines: std::collections::HashSet<Box<[u8]>>,
+    bytes: usize,
+}
+
+impl DroppedLines {
+    /// Remembers `text`, a dropped line, if it is long enough and there is
+    /// room.
+    fn add(&mut self, text: &[u8]) {
+        if self.bytes + text.len() <= REPEAT_MEMORY
+            && count_words(text) >= REPEAT_WORDS
+            && self.lines.insert(text.into())
+        {
+            self.bytes += text.len();
+        }
+    }
+
+    /// Whether `text` was dropped before (it is long enough if it was).
+    fn contains(&self, text: &[u8]) -> bool {
+        !self.lines.is_empty() && self.lines.contains(text)
+    }
+
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.bytes = 0;
+    }
 }
 
 /// A kept list item of a sentence ("* Jane Roe speaks at a rally,
@@ -371,6 +418,7 @@ impl<'r> Cleaner<'r> {
             owe_separator: false,
             long: None,
             caption: CaptionHold::default(),
+            dropped: DroppedLines::default(),
             stats,
         }
     }
@@ -756,17 +804,22 @@ impl<'r> Cleaner<'r> {
         // A repeat of the line written last is chrome (the doubled
         // "Credit: Getty Images", a caption given with and without a list
         // marker). Repeats further apart are not: meal plans and
-        // checklists repeat their lines. Judged here, on what is written, so a
+        // checklists repeat their lines; but a long line dropped before is
+        // the same chrome again. Judged here, on what is written, so a
         // second run sees the same predecessor: idempotent.
         let keep = match keep {
             Ok(_)
                 if self.config.heuristics
-                    && same_but_markers(text, self.prev()) =>
+                    && (same_but_markers(text, self.prev())
+                        || self.dropped.contains(text)) =>
             {
                 Err(Why::Heuristic(Heuristic::Repeat))
             }
             k => k,
         };
+        if keep.is_err() && self.config.heuristics {
+            self.dropped.add(text);
+        }
         if self.config.explain {
             self.explain_row(lineno, Some(text), keep);
         }
@@ -966,6 +1019,7 @@ impl<'r> Cleaner<'r> {
         self.with_context(|ctx, me| ctx.finish(me));
         self.release_caption(false);
         self.caption.last.clear();
+        self.dropped.clear();
         self.stats.docs += 1;
         match self.config.record_terminator {
             Some(t) if !self.config.explain => {

@@ -25,8 +25,10 @@ pub enum Heuristic {
     Markup,
     /// A short contact line with an e-mail address ([`is_contact`]).
     Contact,
-    /// A line that repeats the previous kept line. (Repeats further apart
-    /// are left alone: meal plans and feature lists repeat real lines.)
+    /// A line that repeats the previous kept line, or a long one that
+    /// repeats a line dropped earlier in the document (see
+    /// [`crate::cleaner::REPEAT_WORDS`]). (Other repeats further apart are
+    /// left alone: meal plans and feature lists repeat real lines.)
     Repeat,
     /// A byline: "By" (or "Von", "Par", "Por", …) followed only by names
     /// ([`is_byline`]).

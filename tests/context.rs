@@ -643,3 +643,34 @@ fn a_kicker_above_a_label_above_the_title_goes_at_once() {
     assert_eq!(once, format!("The council voted on Tuesday\n{P1}\n"));
     assert_eq!(clean(&once), once);
 }
+
+#[test]
+fn a_long_line_dropped_once_goes_wherever_it_comes_back() {
+    // A gallery gives the same caption under every photo: between two
+    // chrome lines it goes, and so does each later copy, between
+    // paragraphs too.
+    let caption = "The 2018 autumn festival opening night in Marronnier Park";
+    let doc = format!(
+        "{P1}\n\nAdvertisement\n\n{caption}\n\nCredit: Getty Images\n\n{P2}\n\n\
+         {caption}\n\n{P1} More.\n\n{caption}\n\n{P2} More.\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\n{P2}\n\n{P1} More.\n\n{P2} More.\n")
+    );
+    // Kept the first time, it is kept each time (a meal plan, a refrain).
+    let doc =
+        format!("{P1}\n\n{caption}\n\n{P2}\n\n{caption}\n\n{P1} More.\n");
+    assert_eq!(clean(&doc), doc);
+    // A short line comes back as real text: the name of a section in a
+    // table of contents and above the section.
+    let section = "How the festival began in the park";
+    let doc = format!(
+        "{P1}\n\nAdvertisement\n\n{section}\n\nCredit: Getty Images\n\n{P2}\n\n\
+         {section}\n\n{P1} More.\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\n{P2}\n\n{section}\n\n{P1} More.\n")
+    );
+}
