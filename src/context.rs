@@ -52,7 +52,10 @@ the labels of a run made mostly of labels with counts
 
 After the first prose line, a headline in capitals of [`CAPS_WORDS`] or
 more words without a sentence end is a teaser link placed between the
-paragraphs, and chrome ([`Reason::CapsTeaser`]).
+paragraphs, and chrome ([`Reason::CapsTeaser`]); so is a run of short
+lines that alternates, [`KICKER_PAIRS`] times or more, a kicker in
+capitals ("RANDY ANDY", "‘NAÏVE AND TRUSTING’") and a headline
+([`Reason::KickerList`]).
 
 A gallery slide is a position ("Image 2 of 5"), a caption and a credit:
 the lines after a position are held, up to [`SLIDE_LINES`] of them, and
@@ -173,6 +176,17 @@ pub enum Reason {
     /// [`is_caps_headline`]): the teaser links some sites put between
     /// the paragraphs of an article.
     CapsTeaser,
+    /// Dropped: after the first prose line, a run of short lines that
+    /// alternates at least [`KICKER_PAIRS`] times a kicker in capitals of
+    /// two to six words (or in quotes) and a headline of
+    /// [`KICKER_HEADLINE_WORDS`] words that starts with a capital and ends
+    /// without a sentence end ("TIME TRAVELLER", "Conspiracy theorists say
+    /// they've spotted Greta Thunberg in 120-year-old pic"): the teaser
+    /// links of a tabloid, placed between the paragraphs without a label.
+    /// A tag of one or two words may sit between two pairs ("Warning").
+    /// Sections in capitals of an article hold more than one line, or a
+    /// sentence; a one-word heading ("MONDAY", "METHOD") is no kicker.
+    KickerList,
     /// Dropped: the lines of a gallery slide between its position
     /// ("Image 3 of 12", "Foto 2 von 8") and its credit ("Photo: Jane Roe,
     /// AP", "(Image credit: NASA)"), at most [`SLIDE_LINES`] of them: its
@@ -198,6 +212,11 @@ pub const SLIDE_LINES: usize = 3;
 /// "WHAT YOU NEED TO MAKE JAM").
 pub const CAPS_WORDS: usize = 8;
 
+/// The fewest kicker and headline pairs of a [`Reason::KickerList`].
+pub const KICKER_PAIRS: usize = 3;
+/// The words of a headline of a [`Reason::KickerList`].
+pub const KICKER_HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 6..=20;
+
 /// The fewest label-like list items that make a footer menu.
 pub const FOOTER_ITEMS: usize = 3;
 /// The fewest list items that make a list above the article chrome.
@@ -222,7 +241,7 @@ pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 10] = [
+    pub const ALL: [Reason; 11] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
@@ -231,6 +250,7 @@ impl Reason {
         Reason::Widget,
         Reason::FooterList,
         Reason::CapsTeaser,
+        Reason::KickerList,
         Reason::GalleryCaption,
         Reason::AuthorBio,
     ];
@@ -246,6 +266,7 @@ impl Reason {
             Reason::Widget => "widget",
             Reason::FooterList => "footer-list",
             Reason::CapsTeaser => "caps-teaser",
+            Reason::KickerList => "kicker-list",
             Reason::GalleryCaption => "gallery-caption",
             Reason::AuthorBio => "author-bio",
         }
@@ -319,6 +340,8 @@ struct Entry {
     /// the document ends before the next prose line (see
     /// [`Reason::AuthorBio`]).
     bio: bool,
+    /// Part of a [`Reason::KickerList`].
+    kicker_list: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -454,6 +477,7 @@ impl Context {
                 nested: false,
                 kicker: false,
                 bio: false,
+                kicker_list: false,
             },
             c,
         );
@@ -747,6 +771,7 @@ impl Context {
             url: undecided && is_bare_url(text),
             kicker: false,
             bio,
+            kicker_list: false,
         };
         self.push(entry, c);
         prose
@@ -890,7 +915,79 @@ impl Context {
         if counted >= WIDGET_COUNTS && 2 * counted >= lines {
             self.mark_run(lines, |e| e.widget = e.counted || e.label);
         }
+        if !top && lines >= 2 * KICKER_PAIRS {
+            self.mark_kicker_list(lines);
+        }
         self.anchor = anchor;
+    }
+
+    /// Marks the kicker and headline pairs of a [`Reason::KickerList`] in
+    /// the run of short lines that just ended (its last `lines` undecided
+    /// lines).
+    fn mark_kicker_list(&mut self, lines: usize) {
+        // The run's lines, in order, as kicker, headline or tag.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Part {
+            Kicker,
+            Headline,
+            Tag,
+            Other,
+        }
+        let arena = &self.arena;
+        let mut run: Vec<(usize, Part)> = self
+            .queue
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, e)| {
+                e.text.is_some() && e.verdict == Verdict::Undecided
+            })
+            .take(lines)
+            .map(|(i, e)| {
+                let text = &arena[e.text.clone().unwrap_or_default()];
+                let part = if is_caps_kicker(text) {
+                    Part::Kicker
+                } else if is_kicker_headline(text) {
+                    Part::Headline
+                } else if text.split(|&b| b == b' ').count() <= 2 && !e.listed
+                {
+                    Part::Tag
+                } else {
+                    Part::Other
+                };
+                (i, part)
+            })
+            .collect();
+        run.reverse();
+        let mut marked = Vec::new();
+        let mut j = 0;
+        while j < run.len() {
+            // The longest chain of pairs from here: K H (T? K H)*.
+            let (mut k, mut pairs, mut end) = (j, 0, j);
+            while k + 1 < run.len()
+                && run[k].1 == Part::Kicker
+                && run[k + 1].1 == Part::Headline
+            {
+                pairs += 1;
+                k += 2;
+                end = k;
+                if k + 2 < run.len()
+                    && run[k].1 == Part::Tag
+                    && run[k + 1].1 == Part::Kicker
+                {
+                    k += 1;
+                }
+            }
+            if pairs >= KICKER_PAIRS {
+                marked.extend(run[j..end].iter().map(|&(i, _)| i));
+                j = end;
+            } else {
+                j += 1;
+            }
+        }
+        for i in marked {
+            self.queue[i].kicker_list = true;
+        }
     }
 
     /// Calls `f` on the undecided lines of the run that just ended (its
@@ -1041,6 +1138,9 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     if e.widget {
         return Some(Verdict::Drop(Why::Context(Reason::Widget)));
     }
+    if e.kicker_list {
+        return Some(Verdict::Drop(Why::Context(Reason::KickerList)));
+    }
     if e.footer {
         return Some(Verdict::Drop(Why::Context(Reason::FooterList)));
     }
@@ -1177,6 +1277,50 @@ pub fn is_caps_headline(text: &[u8], words: usize) -> bool {
     lettered >= CAPS_WORDS
         && upper + lower >= 20
         && lower * 10 <= upper + lower
+}
+
+/// Returns true if and only if `text` is a kicker of a
+/// [`Reason::KickerList`]: two to six words in capitals ("RANDY ANDY",
+/// "DRIVEN TO SUICIDE"), or any number up to six in quotes ("‘GET WITH THE
+/// PROGRAM’"), of letters, apostrophes, hyphens, `&`, `!` and `?` only:
+/// no digits, no colon ("DAY 1", "TO SERVE:" head sections).
+pub fn is_caps_kicker(text: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    const QUOTES: &[char] = &['‘', '’', '“', '”', '"', '\''];
+    let inner = s.trim_matches(QUOTES);
+    let quoted = inner.len() < s.len();
+    let words = inner.split(' ').count();
+    let mut letters = 0;
+    for c in inner.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        } else if !matches!(c, ' ' | '\'' | '’' | '-' | '&' | '!' | '?') {
+            return false;
+        }
+    }
+    letters >= 3 && words <= 6 && (words >= 2 || quoted)
+}
+
+/// Returns true if and only if `text` is a headline of a
+/// [`Reason::KickerList`]: [`KICKER_HEADLINE_WORDS`] words, the first
+/// starting with a capital (or a quote), some lowercase, and no sentence
+/// end (a closing quote alone is none: "… 'he avoids PDAs & can't
+/// sweat'"); no list item.
+pub fn is_kicker_headline(text: &[u8]) -> bool {
+    let words = text.split(|&b| b == b' ').count();
+    if !KICKER_HEADLINE_WORDS.contains(&words)
+        || ends_like_sentence(text)
+        || text.ends_with(b"!")
+        || is_list_item(text)
+    {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    let first = s.chars().find(|c| !matches!(c, '‘' | '“' | '"' | '\''));
+    first.is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
 }
 
 /// Returns true if and only if `text` reads like a label: a menu item, a

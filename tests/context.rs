@@ -674,3 +674,63 @@ fn a_long_line_dropped_once_goes_wherever_it_comes_back() {
         format!("{P1}\n\n{P2}\n\n{section}\n\n{P1} More.\n")
     );
 }
+
+#[test]
+fn kicker_and_headline_pairs_between_paragraphs_are_teasers() {
+    let teasers = "RANDY ANDY\n\n\
+        Andrew parties in unearthed pics despite claiming 'he avoids PDAs & can't sweat'\n\n\
+        TIME TRAVELLER\n\n\
+        Conspiracy theorists say they've spotted Greta Thunberg in 120-year-old pic\n\n\
+        ‘NAÏVE AND TRUSTING’\n\n\
+        Grace Millane ‘gave man on BDSM site list of kinky sex fetishes’\n\n\
+        Warning\n\n\
+        EYE POPPING\n\n\
+        Russian Popeye has 'rotting' tricep removed after injecting oil to look muscly\n";
+    let doc = format!("{P1}\n\n{teasers}\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    // At the end of the article too.
+    let doc = format!("{P1}\n\n{P2}\n\n{teasers}");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
+fn sections_in_capitals_are_no_teasers() {
+    for sections in [
+        // Two pairs only.
+        "RANDY ANDY\nAndrew parties in unearthed pics despite his claims\n\
+         TIME TRAVELLER\nConspiracy theorists say they spotted her in an old pic\n",
+        // One-word headings: a schedule, a recipe.
+        "MONDAY\nOpening ceremony and welcome drinks at the town hall\n\
+         TUESDAY\nWorkshops and talks in the main hall of the library\n\
+         WEDNESDAY\nClosing concert on the beach with three local bands\n",
+        "INGREDIENTS\nTwo cups of flour with a pinch of salt and sugar\n\
+         METHOD\nMix everything together and bake for thirty minutes\n\
+         SERVING\nDust with icing sugar and serve warm with cream\n",
+        // Sections of sentences, or of more than one line.
+        "DAY ONE\nWe arrived in Lisbon late at night and walked to the hotel.\n\
+         DAY TWO\nThe tram to Belém was full, so we took a taxi instead.\n\
+         DAY THREE\nOn the last day we stayed in Alfama until the evening.\n",
+        "THE FIRST STEP\nChoose a quiet room with a door you can close\n\
+         Keep the phone in another room while you work\n\
+         THE SECOND STEP\nWrite down the three tasks that matter most today\n\
+         Start with the hardest one before you read any email\n\
+         THE THIRD STEP\nTake a real break away from the screen every hour\n\
+         Walk outside if you can, even for five minutes\n",
+        // Headings with digits or colons; headlines that are list items.
+        "STEP 1\nChoose a quiet room with a door you can close\n\
+         STEP 2\nWrite down the three tasks that matter most today\n\
+         STEP 3\nTake a real break away from the screen every hour\n",
+        "THE CAST\n* Harrison Ford as the archaeologist Indiana Jones\n\
+         THE CREW\n* Steven Spielberg directs from a script by Lawrence Kasdan\n\
+         THE MUSIC\n* John Williams writes one of his best known scores\n",
+    ] {
+        let doc = format!("{P1}\n\n{sections}\n{P2}\n");
+        assert_eq!(clean(&doc), doc, "{sections}");
+    }
+    // Above the first paragraph the rule does not apply.
+    let top = "RANDY ANDY\nAndrew parties in unearthed pics despite his claims\n\
+               TIME TRAVELLER\nConspiracy theorists say they spotted her in an old pic\n\
+               EYE POPPING\nRussian Popeye has his tricep removed after injecting oil\n";
+    let out = clean(&format!("{top}\n{P1}\n\n{P2}\n"));
+    assert!(out.contains("Russian Popeye"), "{out}");
+}

@@ -93,6 +93,13 @@ const FRAGMENTS: &[&[u8]] = &[
     b"}",
     b"Privacy Policy | Contact Us",
     "“quoted”".as_bytes(),
+    // Kicker and headline pairs, a tag, and a long line that goes again
+    // wherever it comes back once dropped.
+    b"RANDY ANDY",
+    "‘NAÏVE AND TRUSTING’".as_bytes(),
+    b"Conspiracy theorists say they spotted Greta Thunberg in an old pic",
+    b"Warning",
+    b"The 2018 autumn festival opening night in the park",
     b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod \
       tempor incididunt ut labore et dolore magna aliqua ut enim ad minim",
 ];
