@@ -336,10 +336,26 @@ pub const REPEAT_WORDS: usize = 8;
 pub const REPEAT_MEMORY: usize = 1 << 16;
 
 /// The long lines dropped in a document, for [`REPEAT_WORDS`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct DroppedLines {
     lines: std::collections::HashSet<Box<[u8]>>,
+    /// Their lengths in bytes, as bits (a length of [`LEN_BITS`] or more
+    /// sets the last one): a kept line of another length is not hashed.
+    lens: [u64; LEN_BITS / 64],
     bytes: usize,
+}
+
+/// The lengths [`DroppedLines`] tells apart without hashing.
+const LEN_BITS: usize = 4096;
+
+impl Default for DroppedLines {
+    fn default() -> DroppedLines {
+        DroppedLines {
+            lines: std::collections::HashSet::new(),
+            lens: [0; LEN_BITS / 64],
+            bytes: 0,
+        }
+    }
 }
 
 impl DroppedLines {
@@ -351,17 +367,24 @@ impl DroppedLines {
             && self.lines.insert(text.into())
         {
             self.bytes += text.len();
+            let bit = text.len().min(LEN_BITS - 1);
+            self.lens[bit / 64] |= 1 << (bit % 64);
         }
     }
 
     /// Whether `text` was dropped before (it is long enough if it was).
     fn contains(&self, text: &[u8]) -> bool {
-        !self.lines.is_empty() && self.lines.contains(text)
+        let bit = text.len().min(LEN_BITS - 1);
+        self.lens[bit / 64] & (1 << (bit % 64)) != 0
+            && self.lines.contains(text)
     }
 
     fn clear(&mut self) {
-        self.lines.clear();
-        self.bytes = 0;
+        if !self.lines.is_empty() {
+            self.lines.clear();
+            self.lens = [0; LEN_BITS / 64];
+            self.bytes = 0;
+        }
     }
 }
 
