@@ -134,6 +134,7 @@ impl Heuristic {
         } else if words <= 8 && is_slash_credit(line) {
             Some(Heuristic::Credit)
         } else if words <= 20 && (is_share_row(line) || is_follow_prompt(line))
+            || words <= TAGLINE_WORDS && is_follow_tagline(line)
         {
             Some(Heuristic::ShareRow)
         } else if words <= SIGNUP_WORDS && is_signup_prompt(line) {
@@ -914,6 +915,27 @@ pub fn is_follow_prompt(line: &[u8]) -> bool {
         }
     }
     networks >= 1
+}
+
+/// The most words of a line that [`is_follow_tagline`] drops.
+pub const TAGLINE_WORDS: usize = 50;
+
+/// Returns true if and only if the last sentence of `line`, after an
+/// earlier one, is a call to follow ([`is_follow_prompt`]): the tagline
+/// of an author or a site under an article, "Mike Wall's book about the
+/// search for alien life, … is out now. Follow him on Twitter
+/// @michaeldwall. Follow us on Twitter @Spacedotcom or Facebook." No
+/// paragraph of an article ends by asking the reader to follow someone on
+/// a network; "… told fans to follow her on Twitter." is no such call.
+pub fn is_follow_tagline(line: &[u8]) -> bool {
+    // The start of the last sentence: after ". ", "! " or "? ".
+    let Some(space) = line
+        .windows(2)
+        .rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+    else {
+        return false;
+    };
+    space > 0 && is_follow_prompt(&line[space + 2..])
 }
 
 /// Returns true if and only if `line` is a row of page numbers: at least
@@ -3540,6 +3562,27 @@ mod tests {
                 "Like many people on Twitter, she was angry about the decision.",
                 "Following the story on Twitter",
                 "Follow the latest developments on this story as the hearing goes on",
+            ],
+        );
+    }
+
+    #[test]
+    fn follow_taglines() {
+        check_heuristic(
+            is_follow_tagline,
+            Heuristic::ShareRow,
+            &[
+                "Mike Wall's book about the search for alien life, \"Out There\" (Grand Central Publishing, 2018; illustrated by Karl Tate), is out now. Follow him on Twitter @michaeldwall. Follow us on Twitter @Spacedotcom or Facebook.",
+                "Jane Roe covers science for the Daily Example. Follow her on Twitter @janeroe.",
+                "Have a tip? Write to the newsroom. Follow her on Twitter @AmyKup or on Facebook.",
+                "Hans Müller ist Redakteur im Ressort Politik. Folgen Sie ihm auf Twitter",
+            ],
+            &[
+                "Follow us on Twitter @Example and on Facebook.",
+                "The singer told fans to follow her on Twitter.",
+                "The police asked drivers to stay calm. Follow the signs on the road to the shelter.",
+                "She lost her job in March. Like many people on Twitter, she was angry about the decision.",
+                "Read the report. Find out more on our website.",
             ],
         );
     }
