@@ -716,6 +716,14 @@ fn sections_in_capitals_are_no_teasers() {
          Start with the hardest one before you read any email\n\
          THE THIRD STEP\nTake a real break away from the screen every hour\n\
          Walk outside if you can, even for five minutes\n",
+        // A play: speeches of more than one line, or ending in punctuation;
+        // a transcript's speakers with a colon.
+        "FIRST WITCH\nWhen shall we three meet again\nIn thunder, lightning, or in rain?\n\
+         SECOND WITCH\nWhen the hurlyburly's done,\nWhen the battle's lost and won.\n\
+         THIRD WITCH\nThat will be ere the set of sun.\n",
+        "JOHN SMITH:\nI think we will win the election next year\n\
+         JANE DOE:\nThat remains to be seen in the coming months\n\
+         JOHN SMITH:\nWe have the volunteers and we have the money\n",
         // Headings with digits or colons; headlines that are list items.
         "STEP 1\nChoose a quiet room with a door you can close\n\
          STEP 2\nWrite down the three tasks that matter most today\n\
