@@ -16,9 +16,10 @@ Decisions, in order, for a non-blank line:
    [`Config::tail_words`] words of kept text have been seen;
 3. the line heuristics ([`crate::heuristics::Heuristic::classify`]);
 4. a line equal to the previous kept line is a repeat, and so is a line of
-   [`REPEAT_WORDS`] or more words equal to one dropped earlier in the
-   document (the same caption under every photo of a gallery, the same
-   call to action); a list item of a sentence repeated without its marker
+   [`REPEAT_WORDS`] or more words that was dropped once and kept once
+   before in the document, within [`REPEAT_LINES`] lines of a dropped copy
+   (the same caption under every photo of a gallery: it is written once);
+   a list item of a sentence repeated without its marker
    and followed by a credit is a photo caption, and goes too (see
    [`Heuristic::Caption`]);
 5. the context heuristics of [`crate::context`], which look at the
@@ -324,25 +325,46 @@ pub struct Cleaner<'r> {
     stats: Stats,
 }
 
-/// The fewest words of a line that goes as a repeat of a line dropped
-/// earlier in the document, however far apart. A caption, a call to
-/// action or a promotion that comes back is the same chrome each time;
-/// shorter lines come back as real text too (a meal plan's "Pre-Workout
-/// Meal", the name of a section in a table of contents and above it).
+/// The fewest words of a line that goes as a repeat when it comes a third
+/// time or more, however far apart, after it was dropped once and kept
+/// once: a caption under every photo of a gallery is the same chrome each
+/// time, and is written once. Shorter lines come back as real text too (a
+/// meal plan's "Pre-Workout Meal", the name of a section in a table of
+/// contents and above it). Two copies stay: a headline dropped in a list
+/// of related stories at the top may be the article's own, below. A copy
+/// more than [`REPEAT_LINES`] lines after the last one dropped starts
+/// afresh.
 pub const REPEAT_WORDS: usize = 8;
+
+/// How many lines after a dropped copy of a line (see [`REPEAT_WORDS`]) a
+/// copy is still the same chrome: a gallery's captions come every few
+/// paragraphs. Further on, a text stream of several articles may be at
+/// another one, which has the line as its own (its headline).
+pub const REPEAT_LINES: u64 = 256;
 
 /// The most bytes of dropped lines remembered per document: past it, no
 /// more are (bounded memory; a repeat of a line not remembered stays).
 pub const REPEAT_MEMORY: usize = 1 << 16;
 
-/// The long lines dropped in a document, for [`REPEAT_WORDS`].
+/// The long lines dropped in a document, for [`REPEAT_WORDS`], each with
+/// the number of the line where it was dropped last and whether a copy
+/// was kept since the drop before.
 #[derive(Debug)]
 struct DroppedLines {
-    lines: std::collections::HashSet<Box<[u8]>>,
+    lines: std::collections::HashMap<Box<[u8]>, Dropped>,
     /// Their lengths in bytes, as bits (a length of [`LEN_BITS`] or more
     /// sets the last one): a kept line of another length is not hashed.
     lens: [u64; LEN_BITS / 64],
     bytes: usize,
+}
+
+/// A line of [`DroppedLines`].
+#[derive(Clone, Copy, Debug)]
+struct Dropped {
+    /// The number of the line where it was dropped last.
+    at: u64,
+    /// Whether a copy was kept within [`REPEAT_LINES`] after a drop.
+    kept: bool,
 }
 
 /// The lengths [`DroppedLines`] tells apart without hashing.
@@ -351,7 +373,7 @@ const LEN_BITS: usize = 4096;
 impl Default for DroppedLines {
     fn default() -> DroppedLines {
         DroppedLines {
-            lines: std::collections::HashSet::new(),
+            lines: std::collections::HashMap::new(),
             lens: [0; LEN_BITS / 64],
             bytes: 0,
         }
@@ -359,24 +381,42 @@ impl Default for DroppedLines {
 }
 
 impl DroppedLines {
-    /// Remembers `text`, a dropped line, if it is long enough and there is
-    /// room.
-    fn add(&mut self, text: &[u8]) {
+    /// Remembers `text`, a line dropped at line `at`, if it is long enough
+    /// and there is room.
+    fn add(&mut self, text: &[u8], at: u64) {
+        let bit = text.len().min(LEN_BITS - 1);
+        if self.lens[bit / 64] & (1 << (bit % 64)) != 0
+            && let Some(d) = self.lines.get_mut(text)
+        {
+            if at.saturating_sub(d.at) > REPEAT_LINES {
+                d.kept = false;
+            }
+            d.at = at;
+            return;
+        }
         if self.bytes + text.len() <= REPEAT_MEMORY
             && count_words(text) >= REPEAT_WORDS
-            && self.lines.insert(text.into())
         {
+            self.lines.insert(text.into(), Dropped { at, kept: false });
             self.bytes += text.len();
-            let bit = text.len().min(LEN_BITS - 1);
             self.lens[bit / 64] |= 1 << (bit % 64);
         }
     }
 
-    /// Whether `text` was dropped before (it is long enough if it was).
-    fn contains(&self, text: &[u8]) -> bool {
+    /// Whether `text`, a line about to be kept at line `at`, was dropped
+    /// at most [`REPEAT_LINES`] before and kept once since a drop: then it
+    /// goes. The first copy kept is noted, and stays.
+    fn kept_before(&mut self, text: &[u8], at: u64) -> bool {
         let bit = text.len().min(LEN_BITS - 1);
-        self.lens[bit / 64] & (1 << (bit % 64)) != 0
-            && self.lines.contains(text)
+        if self.lens[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        match self.lines.get_mut(text) {
+            Some(d) if at.saturating_sub(d.at) <= REPEAT_LINES => {
+                std::mem::replace(&mut d.kept, true)
+            }
+            _ => false,
+        }
     }
 
     fn clear(&mut self) {
@@ -827,21 +867,22 @@ impl<'r> Cleaner<'r> {
         // A repeat of the line written last is chrome (the doubled
         // "Credit: Getty Images", a caption given with and without a list
         // marker). Repeats further apart are not: meal plans and
-        // checklists repeat their lines; but a long line dropped before is
-        // the same chrome again. Judged here, on what is written, so a
-        // second run sees the same predecessor: idempotent.
+        // checklists repeat their lines; but a long line dropped once and
+        // kept once is written once (see `REPEAT_WORDS`). Judged here, on
+        // what is written, so a second run sees the same predecessor and
+        // one copy: idempotent.
         let keep = match keep {
             Ok(_)
                 if self.config.heuristics
                     && (same_but_markers(text, self.prev())
-                        || self.dropped.contains(text)) =>
+                        || self.dropped.kept_before(text, lineno)) =>
             {
                 Err(Why::Heuristic(Heuristic::Repeat))
             }
             k => k,
         };
         if keep.is_err() && self.config.heuristics {
-            self.dropped.add(text);
+            self.dropped.add(text, lineno);
         }
         if self.config.explain {
             self.explain_row(lineno, Some(text), keep);

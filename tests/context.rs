@@ -645,33 +645,61 @@ fn a_kicker_above_a_label_above_the_title_goes_at_once() {
 }
 
 #[test]
-fn a_long_line_dropped_once_goes_wherever_it_comes_back() {
+fn a_long_line_dropped_once_is_written_once() {
     // A gallery gives the same caption under every photo: between two
-    // chrome lines it goes, and so does each later copy, between
-    // paragraphs too.
+    // chrome lines it goes; the first copy between paragraphs stays, and
+    // the later ones go.
     let caption = "The 2018 autumn festival opening night in Marronnier Park";
     let doc = format!(
         "{P1}\n\nAdvertisement\n\n{caption}\n\nCredit: Getty Images\n\n{P2}\n\n\
-         {caption}\n\n{P1} More.\n\n{caption}\n\n{P2} More.\n"
+         {caption}\n\n{P1} More.\n\n{caption}\n\n{P2} More.\n\n{caption}\n\n\
+         {P1} Again.\n"
     );
     assert_eq!(
         clean(&doc),
-        format!("{P1}\n\n{P2}\n\n{P1} More.\n\n{P2} More.\n")
+        format!(
+            "{P1}\n\n{P2}\n\n{caption}\n\n{P1} More.\n\n{P2} More.\n\n\
+             {P1} Again.\n"
+        )
     );
+    // Two copies stay: a headline dropped in a list of related stories
+    // above the article may be its own subheading below.
+    let doc = format!(
+        "{P1}\n\nAdvertisement\n\n{caption}\n\nCredit: Getty Images\n\n{P2}\n\n\
+         {caption}\n\n{P1} More.\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\n{P2}\n\n{caption}\n\n{P1} More.\n")
+    );
+    // More than 256 lines after the drop, a text stream may be at another
+    // article, which has the line as its own: every copy stays.
+    let far = format!("{P1}\n\n").repeat(200);
+    let doc = format!(
+        "{P1}\n\nAdvertisement\n\n{caption}\n\nCredit: Getty Images\n\n{far}\
+         {caption}\n\n{P2}\n\n{caption}\n\n{P2} More.\n\n{caption}\n\n{P1} Again.\n"
+    );
+    let out = clean(&doc);
+    assert_eq!(out.matches(caption).count(), 3, "{out}");
     // Kept the first time, it is kept each time (a meal plan, a refrain).
-    let doc =
-        format!("{P1}\n\n{caption}\n\n{P2}\n\n{caption}\n\n{P1} More.\n");
+    let doc = format!(
+        "{P1}\n\n{caption}\n\n{P2}\n\n{caption}\n\n{P1} More.\n\n{caption}\n\n\
+         {P2} More.\n"
+    );
     assert_eq!(clean(&doc), doc);
     // A short line comes back as real text: the name of a section in a
     // table of contents and above the section.
     let section = "How the festival began in the park";
     let doc = format!(
         "{P1}\n\nAdvertisement\n\n{section}\n\nCredit: Getty Images\n\n{P2}\n\n\
-         {section}\n\n{P1} More.\n"
+         {section}\n\n{P1} More.\n\n{section}\n\n{P2} More.\n"
     );
     assert_eq!(
         clean(&doc),
-        format!("{P1}\n\n{P2}\n\n{section}\n\n{P1} More.\n")
+        format!(
+            "{P1}\n\n{P2}\n\n{section}\n\n{P1} More.\n\n{section}\n\n\
+             {P2} More.\n"
+        )
     );
 }
 
