@@ -929,13 +929,12 @@ pub const TAGLINE_WORDS: usize = 50;
 /// a network; "… told fans to follow her on Twitter." is no such call.
 pub fn is_follow_tagline(line: &[u8]) -> bool {
     // The start of the last sentence: after ". ", "! " or "? ".
-    let Some(space) = line
-        .windows(2)
-        .rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+    let Some(stop) = memchr::memrchr3_iter(b'.', b'!', b'?', line)
+        .find(|&i| line.get(i + 1) == Some(&b' '))
     else {
         return false;
     };
-    space > 0 && is_follow_prompt(&line[space + 2..])
+    stop > 0 && is_follow_prompt(&line[stop + 2..])
 }
 
 /// Returns true if and only if `line` is a row of page numbers: at least
