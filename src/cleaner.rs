@@ -326,9 +326,9 @@ pub struct Cleaner<'r> {
 }
 
 /// The fewest words of a line that goes as a repeat when it comes a third
-/// time or more, however far apart, after it was dropped once and kept
-/// once: a caption under every photo of a gallery is the same chrome each
-/// time, and is written once. Shorter lines come back as real text too (a
+/// time or more, after it was dropped once and kept once: a caption under
+/// every photo of a gallery is the same chrome each time, and is written
+/// once. Shorter lines come back as real text too (a
 /// meal plan's "Pre-Workout Meal", the name of a section in a table of
 /// contents and above it). Two copies stay: a headline dropped in a list
 /// of related stories at the top may be the article's own, below. A copy
@@ -370,6 +370,12 @@ struct Dropped {
 /// The lengths [`DroppedLines`] tells apart without hashing.
 const LEN_BITS: usize = 4096;
 
+/// Where `text`'s length is in [`DroppedLines::lens`]: the word and its bit.
+fn len_bit(text: &[u8]) -> (usize, u64) {
+    let n = text.len().min(LEN_BITS - 1);
+    (n / 64, 1 << (n % 64))
+}
+
 impl Default for DroppedLines {
     fn default() -> DroppedLines {
         DroppedLines {
@@ -384,8 +390,7 @@ impl DroppedLines {
     /// Remembers `text`, a line dropped at line `at`, if it is long enough
     /// and there is room.
     fn add(&mut self, text: &[u8], at: u64) {
-        let bit = text.len().min(LEN_BITS - 1);
-        if self.lens[bit / 64] & (1 << (bit % 64)) != 0
+        if self.has_len(text)
             && let Some(d) = self.lines.get_mut(text)
         {
             if at.saturating_sub(d.at) > REPEAT_LINES {
@@ -399,16 +404,22 @@ impl DroppedLines {
         {
             self.lines.insert(text.into(), Dropped { at, kept: false });
             self.bytes += text.len();
-            self.lens[bit / 64] |= 1 << (bit % 64);
+            let (word, bit) = len_bit(text);
+            self.lens[word] |= bit;
         }
+    }
+
+    /// Whether a line of `text`'s length was remembered.
+    fn has_len(&self, text: &[u8]) -> bool {
+        let (word, bit) = len_bit(text);
+        self.lens[word] & bit != 0
     }
 
     /// Whether `text`, a line about to be kept at line `at`, was dropped
     /// at most [`REPEAT_LINES`] before and kept once since a drop: then it
     /// goes. The first copy kept is noted, and stays.
     fn kept_before(&mut self, text: &[u8], at: u64) -> bool {
-        let bit = text.len().min(LEN_BITS - 1);
-        if self.lens[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.has_len(text) {
             return false;
         }
         match self.lines.get_mut(text) {

@@ -949,8 +949,7 @@ impl Context {
                     Part::Kicker
                 } else if is_kicker_headline(text) {
                     Part::Headline
-                } else if text.split(|&b| b == b' ').count() <= 2 && !e.listed
-                {
+                } else if crate::cleaner::count_words(text) <= 2 && !e.listed {
                     Part::Tag
                 } else {
                     Part::Other
@@ -959,7 +958,6 @@ impl Context {
             })
             .collect();
         run.reverse();
-        let mut marked = Vec::new();
         let mut j = 0;
         while j < run.len() {
             // The longest chain of pairs from here: K H (T? K H)*.
@@ -979,14 +977,13 @@ impl Context {
                 }
             }
             if pairs >= KICKER_PAIRS {
-                marked.extend(run[j..end].iter().map(|&(i, _)| i));
+                for &(i, _) in &run[j..end] {
+                    self.queue[i].kicker_list = true;
+                }
                 j = end;
             } else {
                 j += 1;
             }
-        }
-        for i in marked {
-            self.queue[i].kicker_list = true;
         }
     }
 
@@ -1310,7 +1307,7 @@ pub fn is_caps_kicker(text: &[u8]) -> bool {
 /// end (a closing quote alone is none: "… 'he avoids PDAs & can't
 /// sweat'"); no list item.
 pub fn is_kicker_headline(text: &[u8]) -> bool {
-    let words = text.split(|&b| b == b' ').count();
+    let words = crate::cleaner::count_words(text);
     if !KICKER_HEADLINE_WORDS.contains(&words)
         || ends_like_sentence(text)
         || text.ends_with(b"!")

@@ -26,8 +26,8 @@ pub enum Heuristic {
     /// A short contact line with an e-mail address ([`is_contact`]).
     Contact,
     /// A line that repeats the previous kept line, or a long one that
-    /// repeats a line dropped earlier in the document (see
-    /// [`crate::cleaner::REPEAT_WORDS`]). (Other repeats further apart are
+    /// comes again after it was dropped once and kept once, not far back
+    /// (see [`crate::cleaner::REPEAT_WORDS`]). (Other repeats further apart are
     /// left alone: meal plans and feature lists repeat real lines.)
     Repeat,
     /// A byline: "By" (or "Von", "Par", "Por", …) followed only by names
