@@ -23,7 +23,9 @@ pub enum Heuristic {
     /// identifier of the page's code: a CSS class, an icon name
     /// ([`is_identifier`]).
     Markup,
-    /// A short contact line with an e-mail address ([`is_contact`]).
+    /// A short contact line with an e-mail address ([`is_contact`]), or a
+    /// line whose last sentence gives the reader an address to write to
+    /// ([`is_contact_tagline`]).
     Contact,
     /// A line that repeats the previous kept line, or a long one that
     /// comes again after it was dropped once and kept once, not far back
@@ -62,7 +64,8 @@ pub enum Heuristic {
     LinkRow,
     /// A call to sign up for a newsletter, named or not: "Want more deals?
     /// Join the IGN Deals Newsletter.", "Sign up for Newsletters and
-    /// Alerts" ([`is_signup_prompt`]).
+    /// Alerts" ([`is_signup_prompt`]), or the last sentence of a
+    /// newsletter's pitch ([`is_signup_tagline`]).
     SignUp,
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
     /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
@@ -121,7 +124,9 @@ impl Heuristic {
             || (words <= 2 && is_identifier(line))
         {
             Some(Heuristic::Markup)
-        } else if words <= 30 && is_contact(line) {
+        } else if words <= 30 && is_contact(line)
+            || words <= TAGLINE_WORDS && is_contact_tagline(line)
+        {
             Some(Heuristic::Contact)
         } else if words <= 24 && (is_byline(line) || is_meta_line(line)) {
             Some(Heuristic::Byline)
@@ -137,7 +142,9 @@ impl Heuristic {
             || words <= TAGLINE_WORDS && is_follow_tagline(line)
         {
             Some(Heuristic::ShareRow)
-        } else if words <= SIGNUP_WORDS && is_signup_prompt(line) {
+        } else if words <= SIGNUP_WORDS && is_signup_prompt(line)
+            || words <= TAGLINE_WORDS && is_signup_tagline(line)
+        {
             Some(Heuristic::SignUp)
         } else if words <= 12 && is_copyright(line) {
             Some(Heuristic::Copyright)
@@ -917,8 +924,17 @@ pub fn is_follow_prompt(line: &[u8]) -> bool {
     networks >= 1
 }
 
-/// The most words of a line that [`is_follow_tagline`] drops.
+/// The most words of a tagline: a line that [`is_follow_tagline`],
+/// [`is_signup_tagline`] or [`is_contact_tagline`] drops.
 pub const TAGLINE_WORDS: usize = 50;
+
+/// The last sentence of `line` when an earlier one comes before it: what
+/// follows the last ". ", "! " or "? ".
+fn last_sentence(line: &[u8]) -> Option<&[u8]> {
+    let stop = memchr::memrchr3_iter(b'.', b'!', b'?', line)
+        .find(|&i| line.get(i + 1) == Some(&b' '))?;
+    (stop > 0).then(|| &line[stop + 2..])
+}
 
 /// Returns true if and only if the last sentence of `line`, after an
 /// earlier one, is a call to follow ([`is_follow_prompt`]): the tagline
@@ -928,13 +944,65 @@ pub const TAGLINE_WORDS: usize = 50;
 /// paragraph of an article ends by asking the reader to follow someone on
 /// a network; "… told fans to follow her on Twitter." is no such call.
 pub fn is_follow_tagline(line: &[u8]) -> bool {
-    // The start of the last sentence: after ". ", "! " or "? ".
-    let Some(stop) = memchr::memrchr3_iter(b'.', b'!', b'?', line)
-        .find(|&i| line.get(i + 1) == Some(&b' '))
-    else {
+    last_sentence(line).is_some_and(is_follow_prompt)
+}
+
+/// Returns true if and only if the last sentence of `line`, after an
+/// earlier one, is a call to sign up for a newsletter
+/// ([`is_signup_prompt`]): the pitch of a newsletter, "Start your day with
+/// the Opening Bell. It is the preferred reading of finance professionals.
+/// Sign up for the free daily newsletter." A sentence about a newsletter
+/// is none ("… Get the facts before you sign up for any newsletter.").
+pub fn is_signup_tagline(line: &[u8]) -> bool {
+    last_sentence(line).is_some_and(is_signup_prompt)
+}
+
+/// Cues, lowercased, that the last sentence of a line asks the reader to
+/// write to the site or the author, not to someone the article is about.
+const READER_CONTACT_CUES: &[&str] = &[
+    "email us",
+    "e-mail us",
+    "email me",
+    "e-mail me",
+    "our email",
+    "our e-mail",
+    "write to us",
+    "write to me",
+    "contact us",
+    "let us know",
+    "reach us",
+    "reach me",
+    "schreiben sie uns",
+    "kontaktieren sie uns",
+    "écrivez-nous",
+    "contactez-nous",
+    "escríbanos",
+    "escríbenos",
+    "contáctenos",
+    "escreva para nós",
+    "scrivici",
+    "mail ons",
+    "пишите нам",
+];
+
+/// Returns true if and only if the last sentence of `line`, after an
+/// earlier one, gives an e-mail address and asks the reader to write to
+/// the site or the author ("email us", "our email", "let us know at"): the
+/// tagline of a letters page or a newsroom, "The Times is committed to
+/// publishing a diversity of letters to the editor. … And here's our
+/// email: letters@example.com." An appeal of the police at the end of a
+/// paragraph ("… should contact detectives at tips@pd.example.gov.") is
+/// none: it does not address the reader as "us".
+pub fn is_contact_tagline(line: &[u8]) -> bool {
+    if memchr::memchr(b'@', line).is_none() {
         return false;
-    };
-    stop > 0 && is_follow_prompt(&line[stop + 2..])
+    }
+    let Some(last) = last_sentence(line) else { return false };
+    if find_email(last).is_none() {
+        return false;
+    }
+    let lower = String::from_utf8_lossy(last).to_lowercase();
+    READER_CONTACT_CUES.iter().any(|cue| lower.contains(cue))
 }
 
 /// Returns true if and only if `line` is a row of page numbers: at least
@@ -3582,6 +3650,44 @@ mod tests {
                 "The police asked drivers to stay calm. Follow the signs on the road to the shelter.",
                 "She lost her job in March. Like many people on Twitter, she was angry about the decision.",
                 "Read the report. Find out more on our website.",
+            ],
+        );
+    }
+
+    #[test]
+    fn signup_taglines() {
+        check_heuristic(
+            is_signup_tagline,
+            Heuristic::SignUp,
+            &[
+                "Start your day with the Opening Bell powered by The Water Coolest. The Water Coolest is the preferred bathroom stall reading material of finance professionals. Sign up for the free daily newsletter.",
+                "Our reporters cover the statehouse every day of the session, from the first vote to the last one. Get the Capitol Report newsletter.",
+                "Chaque matin, l'essentiel de l'actualité économique et financière, choisi par la rédaction. Inscrivez-vous à la newsletter.",
+            ],
+            &[
+                "The newsletter, which 40,000 people subscribe to, launched in 2015 and has been profitable since the second year of its existence.",
+                "Many readers found the offers useful and some saved hundreds of dollars in a year. Get the facts before you sign up for any newsletter that promises riches.",
+                "Sign up for the free daily newsletter.",
+                "She wrote the first issue by hand. Subscribers paid five dollars a year.",
+            ],
+        );
+    }
+
+    #[test]
+    fn contact_taglines() {
+        check_heuristic(
+            is_contact_tagline,
+            Heuristic::Contact,
+            &[
+                "The Times is committed to publishing a diversity of letters to the editor. We’d like to hear what you think about this or any of our articles. Here are some tips. And here's our email: letters@example.com.",
+                "Have you been affected by the floods in the north of the country, or do you know someone who has been, and would you like to share your story with our readers? Email us at stories@example.co.uk.",
+                "Join our forums to keep talking space on the latest missions, night sky and more! And if you have a news tip, correction or comment, let us know at: community@example.com.",
+            ],
+            &[
+                "Police are searching for the suspect, who was last seen driving a blue sedan on the interstate toward the border late on Tuesday night. Anyone with information should contact detectives at tips@pd.example.gov.",
+                "The hackers sent thousands of messages from a forged address in the weeks before the election. The mails came from admin@bank.example.com and asked for passwords.",
+                "Email us at stories@example.co.uk.",
+                "We asked readers to write to us about their first jobs, and hundreds did. One of them, a nurse from Ohio, let us know how she started.",
             ],
         );
     }
