@@ -70,11 +70,15 @@ pub enum Heuristic {
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
     /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
     Copyright,
+    /// A company's registration or tax number in a legal footer: "CNPJ:
+    /// 83.102.459/0001-23 - Rua …", "P.IVA 01234567890",
+    /// "USt-IdNr.: DE123456789" ([`is_registration`]).
+    Registration,
 }
 
 impl Heuristic {
     /// Every heuristic, in the order they are tried.
-    pub const ALL: [Heuristic; 14] = [
+    pub const ALL: [Heuristic; 15] = [
         Heuristic::Separator,
         Heuristic::Date,
         Heuristic::Markup,
@@ -87,6 +91,7 @@ impl Heuristic {
         Heuristic::ShareRow,
         Heuristic::SignUp,
         Heuristic::Copyright,
+        Heuristic::Registration,
         Heuristic::Caption,
         Heuristic::LinkRow,
     ];
@@ -107,6 +112,7 @@ impl Heuristic {
             Heuristic::SignUp => "sign-up",
             Heuristic::LinkRow => "link-row",
             Heuristic::Copyright => "copyright",
+            Heuristic::Registration => "registration",
             Heuristic::Caption => "caption",
         }
     }
@@ -114,49 +120,66 @@ impl Heuristic {
     /// Returns the first line-local heuristic that calls `line` chrome.
     pub fn classify(line: &[u8], words: usize) -> Option<Heuristic> {
         if is_separator(line) {
-            Some(Heuristic::Separator)
-        } else if words <= 16 && (is_date(line) || is_dateline(line))
+            return Some(Heuristic::Separator);
+        }
+        if words <= 16 && (is_date(line) || is_dateline(line))
             || words <= 7 && is_reading_time(line)
         {
-            Some(Heuristic::Date)
-        } else if is_markup(line)
+            return Some(Heuristic::Date);
+        }
+        if is_markup(line)
             || is_shortcode(line)
             || (words <= 2 && is_identifier(line))
         {
-            Some(Heuristic::Markup)
-        } else if words <= 30 && is_contact(line)
-            || words <= TAGLINE_WORDS && is_contact_tagline(line)
+            return Some(Heuristic::Markup);
+        }
+        // One search for the `@` of an address serves both kinds.
+        if words <= TAGLINE_WORDS
+            && memchr::memchr(b'@', line).is_some()
+            && (words <= 30 && is_contact(line)
+                || last_sentence(line).is_some_and(is_reader_contact))
         {
-            Some(Heuristic::Contact)
-        } else if words <= 24 && (is_byline(line) || is_meta_line(line)) {
-            Some(Heuristic::Byline)
-        } else if words <= 30
-            && (is_tagged_teaser(line) || is_counted_teaser(line))
+            return Some(Heuristic::Contact);
+        }
+        if words <= 24 && (is_byline(line) || is_meta_line(line)) {
+            return Some(Heuristic::Byline);
+        }
+        if words <= 30 && (is_tagged_teaser(line) || is_counted_teaser(line)) {
+            return Some(Heuristic::Teaser);
+        }
+        if words <= 40 && is_pagination(line) {
+            return Some(Heuristic::Pagination);
+        }
+        if words <= 8 && is_slash_credit(line) {
+            return Some(Heuristic::Credit);
+        }
+        // The last sentence of a tagline, found once for both kinds below.
+        let last =
+            if words <= TAGLINE_WORDS { last_sentence(line) } else { None };
+        if words <= 20 && (is_share_row(line) || is_follow_prompt(line))
+            || last.is_some_and(is_follow_prompt)
         {
-            Some(Heuristic::Teaser)
-        } else if words <= 40 && is_pagination(line) {
-            Some(Heuristic::Pagination)
-        } else if words <= 8 && is_slash_credit(line) {
-            Some(Heuristic::Credit)
-        } else if words <= 20 && (is_share_row(line) || is_follow_prompt(line))
-            || words <= TAGLINE_WORDS && is_follow_tagline(line)
+            return Some(Heuristic::ShareRow);
+        }
+        if words <= SIGNUP_WORDS && is_signup_prompt(line)
+            || last.is_some_and(is_signup_sentence)
         {
-            Some(Heuristic::ShareRow)
-        } else if words <= SIGNUP_WORDS && is_signup_prompt(line)
-            || words <= TAGLINE_WORDS && is_signup_tagline(line)
-        {
-            Some(Heuristic::SignUp)
-        } else if words <= 12 && is_copyright(line) {
-            Some(Heuristic::Copyright)
-        } else if (8..=80).contains(&words) && is_agency_caption(line)
+            return Some(Heuristic::SignUp);
+        }
+        if words <= 12 && is_copyright(line) {
+            return Some(Heuristic::Copyright);
+        }
+        if words <= REGISTRATION_WORDS && is_registration(line) {
+            return Some(Heuristic::Registration);
+        }
+        if (8..=80).contains(&words) && is_agency_caption(line)
             || words >= 3 && is_credited_caption(line)
             || words <= 12 && is_name_year_caption(line)
             || (10..=80).contains(&words) && is_dated_caption(line)
         {
-            Some(Heuristic::Caption)
-        } else {
-            None
+            return Some(Heuristic::Caption);
         }
+        None
     }
 }
 
@@ -419,6 +442,144 @@ pub fn is_copyright(line: &[u8]) -> bool {
     year || is_year(first)
 }
 
+/// The most words of a line that [`is_registration`] drops.
+pub const REGISTRATION_WORDS: usize = 40;
+
+/// The labels of a company's registration or tax number, as the legal
+/// footers of pages write them (case matters: "CIF" is a label, "cif" no
+/// word of one), in Portuguese, Italian, German, French, Spanish, Dutch,
+/// English, Russian and Polish.
+pub const REGISTRATION_LABELS: &[&str] = &[
+    "CNPJ",
+    "NIPC",
+    "P.IVA",
+    "P. IVA",
+    "P.Iva",
+    "Partita IVA",
+    "Partita Iva",
+    "USt-IdNr",
+    "USt-ID",
+    "USt.-IdNr",
+    "Steuernummer",
+    "HRB",
+    "SIRET",
+    "SIREN",
+    "N° TVA",
+    "CIF",
+    "NIF",
+    "KvK",
+    "KVK",
+    "BTW",
+    "VAT No",
+    "VAT no",
+    "VAT Reg",
+    "VAT Number",
+    "VAT number",
+    "VAT ID",
+    "Company No",
+    "Company no",
+    "Company Number",
+    "Company number",
+    "Registered No",
+    "Registration No",
+    "ABN",
+    "ИНН",
+    "ОГРН",
+    "КПП",
+    "NIP",
+    "REGON",
+    "KRS",
+];
+
+/// The fewest digits of a registration number.
+const REGISTRATION_DIGITS: usize = 5;
+
+/// Returns true if and only if `line` gives a company's registration or
+/// tax number: one of [`REGISTRATION_LABELS`] at the start of a word,
+/// then, after `:`, `.`, `º`, `#`, "No" or "nr", a number of at least
+/// five digits (dots, slashes, dashes and spaces inside, and a country
+/// code of two capitals first: "DE123456789"). The legal footer of a
+/// company's site: "Jaraguá do Sul - SC - CNPJ: 83.102.459/0001-23 - Rua
+/// Walter Marquardt, 1111 - … Fone: (047) 2106-8000", "© 2019 Esempio
+/// S.r.l. - P.IVA 01234567890", "ИНН 7701234567". The caller bounds the
+/// words ([`REGISTRATION_WORDS`]). A label without its number is none:
+/// "Il regime forfettario per le Partita IVA …", "VAT number checks".
+pub fn is_registration(line: &[u8]) -> bool {
+    // Numbers of five digits or more are rare in text: most lines are
+    // ruled out by counting their digits, eight bytes at a time.
+    if count_digits(line) < REGISTRATION_DIGITS {
+        return false;
+    }
+    static LABELS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            // Leftmost-longest: "NIPC", not the "NIP" in it.
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(REGISTRATION_LABELS)
+                .expect("the registration labels compile")
+        });
+    LABELS.find_iter(line).any(|m| {
+        let starts_word = line[..m.start()]
+            .last()
+            .is_none_or(|&b| !b.is_ascii_alphanumeric() && b < 0x80);
+        starts_word && registration_number(&line[m.end()..])
+    })
+}
+
+/// The ASCII digits in `s`. Counted into a byte per chunk of 255 bytes,
+/// which the compiler turns into vector code (16 or 32 bytes a step).
+fn count_digits(s: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in s.chunks(255) {
+        let mut c: u8 = 0;
+        for &b in chunk {
+            c += u8::from(b.wrapping_sub(b'0') < 10);
+        }
+        n += usize::from(c);
+    }
+    n
+}
+
+/// Whether `rest`, the text after a registration label, opens with its
+/// number (see [`is_registration`]).
+fn registration_number(rest: &[u8]) -> bool {
+    let mut i = 0;
+    // The label ends at a word end: "CIF" not "CIFRA".
+    if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        let word = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        // "No", "nr", "Nr": a number sign in words.
+        if !matches!(&rest[..word], b"No" | b"no" | b"Nr" | b"nr") {
+            return false;
+        }
+        i = word;
+    }
+    loop {
+        match rest.get(i..) {
+            Some([b' ' | b':' | b'.' | b'#' | b'-', ..]) => i += 1,
+            Some([0xc2, 0xb0 | 0xba, ..]) => i += 2, // "°", "º"
+            Some([b'N' | b'n', b'o' | b'r', b'.' | b':' | b' ', ..]) => i += 2,
+            _ => break,
+        }
+    }
+    // A country code: "DE123456789", "IT 01234567890".
+    if rest.get(i..i + 2).is_some_and(|c| c.iter().all(u8::is_ascii_uppercase))
+    {
+        i += 2;
+        if rest.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    if !rest.get(i).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let digits = rest[i..]
+        .iter()
+        .take_while(|&&b| b.is_ascii_digit() || b"./- ".contains(&b))
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    digits >= REGISTRATION_DIGITS
+}
+
 /// Whether `w`, symbols around it aside, is a year from 1990 to 2099
 /// ("©2019" is).
 fn is_year(w: &[u8]) -> bool {
@@ -651,19 +812,30 @@ const NEWSLETTER_NOUNS: &[&str] = &[
 pub fn is_signup_prompt(line: &[u8]) -> bool {
     // A verb first, or a sentence end before a second sentence: most lines
     // are ruled out by their first word, before any search.
-    static FIRST: std::sync::LazyLock<FirstWords> =
-        std::sync::LazyLock::new(|| {
-            FirstWords::new(SIGNUP_VERBS.iter().copied())
-        });
     let body = &line[crate::rules::lead_end(line)..];
-    let first = body.split(|&b| b == b' ').next().unwrap_or_default();
-    let opens = !first.is_ascii() || FIRST.contains_ascii(first);
-    if !opens
+    if !opens_with_signup_verb(body)
         && !memchr::memchr3_iter(b'?', b'.', b'!', body)
             .any(|i| body.get(i + 1) == Some(&b' '))
     {
         return false;
     }
+    names_newsletter_after_verb(body)
+}
+
+/// Whether the first word of `body` may open a call to sign up (a verb of
+/// [`SIGNUP_VERBS`], or a word that is not ASCII).
+fn opens_with_signup_verb(body: &[u8]) -> bool {
+    static FIRST: std::sync::LazyLock<FirstWords> =
+        std::sync::LazyLock::new(|| {
+            FirstWords::new(SIGNUP_VERBS.iter().copied())
+        });
+    let first = body.split(|&b| b == b' ').next().unwrap_or_default();
+    !first.is_ascii() || FIRST.contains_ascii(first)
+}
+
+/// Whether a sentence of `body` opens with a verb of signing up and names
+/// a newsletter within [`SIGNUP_NOUN_WITHIN`] words of it.
+fn names_newsletter_after_verb(body: &[u8]) -> bool {
     // One pass over the line for all the stems.
     static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| {
@@ -954,7 +1126,30 @@ pub fn is_follow_tagline(line: &[u8]) -> bool {
 /// Sign up for the free daily newsletter." A sentence about a newsletter
 /// is none ("… Get the facts before you sign up for any newsletter.").
 pub fn is_signup_tagline(line: &[u8]) -> bool {
-    last_sentence(line).is_some_and(is_signup_prompt)
+    last_sentence(line).is_some_and(is_signup_sentence)
+}
+
+/// The first character of `s`, if it starts with a valid one (only its
+/// bytes are decoded).
+fn first_char(s: &[u8]) -> Option<char> {
+    let len = match *s.first()? {
+        b if b < 0x80 => 1,
+        b if b >> 5 == 0b110 => 2,
+        b if b >> 4 == 0b1110 => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(s.get(..len)?).ok()?.chars().next()
+}
+
+/// Whether `sentence`, one sentence, is a call to sign up for a newsletter
+/// ([`is_signup_prompt`] without the search for a second sentence).
+fn is_signup_sentence(sentence: &[u8]) -> bool {
+    let body = &sentence[crate::rules::lead_end(sentence)..];
+    // A quotation ("“…") is no call, and the most common opening that is
+    // not ASCII.
+    first_char(body).is_some_and(char::is_alphabetic)
+        && opens_with_signup_verb(body)
+        && names_newsletter_after_verb(body)
 }
 
 /// Cues, lowercased, that the last sentence of a line asks the reader to
@@ -994,14 +1189,17 @@ const READER_CONTACT_CUES: &[&str] = &[
 /// paragraph ("… should contact detectives at tips@pd.example.gov.") is
 /// none: it does not address the reader as "us".
 pub fn is_contact_tagline(line: &[u8]) -> bool {
-    if memchr::memchr(b'@', line).is_none() {
+    memchr::memchr(b'@', line).is_some()
+        && last_sentence(line).is_some_and(is_reader_contact)
+}
+
+/// Whether `sentence` gives an e-mail address and asks the reader to
+/// write to it (see [`is_contact_tagline`]).
+fn is_reader_contact(sentence: &[u8]) -> bool {
+    if find_email(sentence).is_none() {
         return false;
     }
-    let Some(last) = last_sentence(line) else { return false };
-    if find_email(last).is_none() {
-        return false;
-    }
-    let lower = String::from_utf8_lossy(last).to_lowercase();
+    let lower = String::from_utf8_lossy(sentence).to_lowercase();
     READER_CONTACT_CUES.iter().any(|cue| lower.contains(cue))
 }
 
@@ -3650,6 +3848,52 @@ mod tests {
                 "The police asked drivers to stay calm. Follow the signs on the road to the shelter.",
                 "She lost her job in March. Like many people on Twitter, she was angry about the decision.",
                 "Read the report. Find out more on our website.",
+            ],
+        );
+    }
+
+    #[test]
+    fn digit_counts() {
+        for s in [
+            "",
+            "0",
+            "no digits at all in this line",
+            "0123456789",
+            "a1b2c3d4e5f6g7h8i9j0",
+            "/:09\x2f\x3a",
+            "CNPJ: 83.102.459/0001-23 - Fone: (047) 2106-8000",
+            "ü9é8€7 ٣ ३ 2",
+        ] {
+            let want = s.bytes().filter(u8::is_ascii_digit).count();
+            assert_eq!(count_digits(s.as_bytes()), want, "{s}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(count_digits(&all), 10);
+    }
+
+    #[test]
+    fn registrations() {
+        check_heuristic(
+            is_registration,
+            Heuristic::Registration,
+            &[
+                "Jaraguá do Sul - SC - CNPJ: 83.102.459/0001-23 - Rua Walter Marquardt, 1111 - Barra do Rio Molha - 89259-565 - Caixa Postal 421 - Fone: (047) 2106-8000",
+                "Esempio S.r.l. - Via Roma 1, Milano - P.IVA 01234567890",
+                "Esempio Srl | Partita IVA IT 01234567890 | Tutti i diritti riservati",
+                "Beispiel GmbH · Amtsgericht München HRB 123456 · USt-IdNr.: DE123456789",
+                "Exemple SAS - SIRET : 123 456 789 00012",
+                "Voorbeeld B.V. | KvK-nummer 12345678 | BTW NL123456789B01",
+                "Example Ltd, registered in England and Wales, Company No. 01234567, VAT No. GB 123 4567 89",
+                "ООО «Пример», ИНН 7701234567, ОГРН 1027700132195",
+                "Przykład Sp. z o.o., NIP: 123-456-78-90, KRS 0000123456",
+                "Exemplo S.A. - Rua das Flores, 100 - Porto - NIPC 501 234 567",
+            ],
+            &[
+                "Il regime forfettario per le Partita IVA cambia nel 2020 per 1,5 milioni di contribuenti.",
+                "VAT number checks take 12345 hours a year, the survey found.",
+                "BTW 2019 was a great year, with 10,000 visitors.",
+                "The CIFRA 123456 index rose.",
+                "Das Unternehmen meldete 123456 Kunden.",
             ],
         );
     }
