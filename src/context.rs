@@ -19,7 +19,10 @@ Every non-blank line gets a class when it arrives:
   headline ("* Drunk man terrorizes streets of small Polish town in
   Soviet tank while police watch"), and is prose only with the function
   words of running text ([`RUNNING_STOPWORD_PERCENT`]): the headlines of
-  a teaser list after the article must not shield the footer around them;
+  a teaser list after the article must not shield the footer around them.
+  Nor is a list item right after a list item that is no prose, below
+  [`TEASER_DEK_WORDS`] words: a teaser list runs headlines and decks
+  together, some ending like sentences;
 * **short**: everything else (titles, subheadings, menus, list items,
   captions without a credit).
 
@@ -110,6 +113,16 @@ pub const RUNNING_STOPWORD_PERCENT: usize = 30;
 /// Under a block label ("Most Popular"), a line without a sentence end
 /// needs this many words to be prose: headlines run long.
 pub const BLOCK_PROSE_WORDS: usize = 25;
+/// A list item right after a list item that is no prose (a headline)
+/// needs this many words to be prose, sentence end or not: in a list of
+/// teaser links, the headline and its dek often run together into one
+/// item ("- Pats place Olszewski on IR New England's roster is
+/// re-shuffling", "- NFL odds … simulated every game 10,000 times with
+/// surprising results."), and such an item must not shield the list around
+/// it. The first item of a list is judged as any line: a list of
+/// sentences (key points under a headline) stays prose.
+pub const TEASER_DEK_WORDS: usize = 25;
+
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
 /// The fewest characters of a title in a script written without spaces
@@ -368,6 +381,9 @@ pub struct Context {
     after_title: bool,
     /// Whether the last prose line ended with a colon.
     prose_colon: bool,
+    /// Whether the last non-blank line was a list item that is no prose
+    /// (a headline, a label, or chrome): see [`TEASER_DEK_WORDS`].
+    after_headline_item: bool,
     /// Whether queued lines have `footer_pending` set.
     footer_pending: bool,
     /// After a gallery position: the lines since, held until the slide's
@@ -431,6 +447,7 @@ impl Context {
             title_done: false,
             after_title: false,
             prose_colon: false,
+            after_headline_item: false,
             footer_pending: false,
             slide: None,
             label_byline: None,
@@ -681,8 +698,12 @@ impl Context {
                 verdict = Verdict::Keep(Why::Content);
             }
             Verdict::Undecided => {
-                let own =
-                    is_prose_hint.unwrap_or_else(|| is_prose(text, words));
+                let item = is_list_item(text);
+                let own = is_prose_hint
+                    .unwrap_or_else(|| is_prose(text, words))
+                    && !(item
+                        && self.after_headline_item
+                        && words < TEASER_DEK_WORDS);
                 let headline = self.anchor == Anchor::Block
                     && words < BLOCK_PROSE_WORDS
                     && !ends_like_statement(text);
@@ -726,6 +747,7 @@ impl Context {
                 }
             }
         }
+        self.after_headline_item = !prose && is_list_item(text);
         let undecided = verdict == Verdict::Undecided;
         self.last_field =
             undecided && crate::heuristics::is_field_line(text, words);

@@ -770,3 +770,63 @@ fn sections_in_capitals_are_no_teasers() {
     let out = clean(&format!("{top}\n{P1}\n\n{P2}\n"));
     assert!(out.contains("Russian Popeye"), "{out}");
 }
+
+#[test]
+fn a_teaser_list_of_headlines_and_decks_after_the_article_is_dropped() {
+    // Headlines run together with their decks, some ending like sentences:
+    // after a headline, such an item is no prose, and the list after the
+    // chrome to the end of the document goes.
+    let doc = format!(
+        "{P1}\n{P2}\nWeekly Newsletter\nThanks for signing up!\n\
+         Join our Free Fantasy Challenge\n\
+         - Mayor opens new bridge downtown The span links the two halves of the old port\n\
+         - School budget explained Our computer model ran every scenario 10,000 times with surprising results.\n\
+         - Library hours cut again The board will vote on the plan next month\n\
+         - Council race heats up Three candidates traded barbs at the first debate on Sunday.\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n{P2}\n"));
+}
+
+#[test]
+fn a_list_of_sentences_stays_prose() {
+    // Key points under the headline, after a byline: the first item is
+    // prose, and so are the items after it.
+    let doc = format!(
+        "Senate passes the budget after a long night\n\nBy Jane Roe\n\n\
+         - The Senate passed the budget by 51 votes to 49.\n\
+         - The bill now goes to the House for a final vote.\n\
+         - Two senators of the majority voted against it.\n\n{P1}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "Senate passes the budget after a long night\n\n\
+             - The Senate passed the budget by 51 votes to 49.\n\
+             - The bill now goes to the House for a final vote.\n\
+             - Two senators of the majority voted against it.\n\n{P1}\n"
+        )
+    );
+    // A list the article introduces, with an advertisement between.
+    let doc = format!(
+        "{P1}\n\nThe plan has three parts:\n\nAdvertisement\n\n\
+         - The playground will be rebuilt with new swings.\n\
+         - The pond will be cleaned and restocked with fish.\n\
+         - A new path will connect the park to the school.\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "{P1}\n\nThe plan has three parts:\n\n\
+             - The playground will be rebuilt with new swings.\n\
+             - The pond will be cleaned and restocked with fish.\n\
+             - A new path will connect the park to the school.\n"
+        )
+    );
+    // A sentence after a fragment in a list inside the article.
+    let doc = format!(
+        "{P1}\n\n- Two cups of flour\n\
+         - One cup of sugar, or more if you like it sweet.\n\
+         - A pinch of salt\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), doc);
+}
