@@ -670,6 +670,7 @@ impl Context {
         is_prose_hint: Option<bool>,
         c: &mut Cleaner<'_>,
     ) -> bool {
+        let item = is_list_item(text);
         let mut verdict = verdict;
         let mut prose = false;
         let mut headline_prose = false;
@@ -698,7 +699,6 @@ impl Context {
                 verdict = Verdict::Keep(Why::Content);
             }
             Verdict::Undecided => {
-                let item = is_list_item(text);
                 let own = is_prose_hint
                     .unwrap_or_else(|| is_prose(text, words))
                     && !(item
@@ -733,7 +733,7 @@ impl Context {
                         && !text.ends_with(b".")
                         // A list item is no title, nor is the trail of
                         // section names above it.
-                        && !is_list_item(text)
+                        && !item
                         && !is_breadcrumb(text)
                     {
                         self.title_done = true;
@@ -747,7 +747,7 @@ impl Context {
                 }
             }
         }
-        self.after_headline_item = !prose && is_list_item(text);
+        self.after_headline_item = !prose && item;
         let undecided = verdict == Verdict::Undecided;
         self.last_field =
             undecided && crate::heuristics::is_field_line(text, words);
@@ -787,7 +787,7 @@ impl Context {
             footer: false,
             footer_pending: bio,
             after_colon: self.prose_colon,
-            listed: undecided && is_list_item(text),
+            listed: undecided && item,
             nested: undecided && text.starts_with(b"+ "),
             header_list: false,
             url: undecided && is_bare_url(text),

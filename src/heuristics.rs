@@ -506,7 +506,7 @@ const REGISTRATION_DIGITS: usize = 5;
 /// "Il regime forfettario per le Partita IVA …", "VAT number checks".
 pub fn is_registration(line: &[u8]) -> bool {
     // Numbers of five digits or more are rare in text: most lines are
-    // ruled out by counting their digits, eight bytes at a time.
+    // ruled out by counting their digits, in vector code.
     if count_digits(line) < REGISTRATION_DIGITS {
         return false;
     }
@@ -1129,25 +1129,13 @@ pub fn is_signup_tagline(line: &[u8]) -> bool {
     last_sentence(line).is_some_and(is_signup_sentence)
 }
 
-/// The first character of `s`, if it starts with a valid one (only its
-/// bytes are decoded).
-fn first_char(s: &[u8]) -> Option<char> {
-    let len = match *s.first()? {
-        b if b < 0x80 => 1,
-        b if b >> 5 == 0b110 => 2,
-        b if b >> 4 == 0b1110 => 3,
-        _ => 4,
-    };
-    std::str::from_utf8(s.get(..len)?).ok()?.chars().next()
-}
-
 /// Whether `sentence`, one sentence, is a call to sign up for a newsletter
 /// ([`is_signup_prompt`] without the search for a second sentence).
 fn is_signup_sentence(sentence: &[u8]) -> bool {
     let body = &sentence[crate::rules::lead_end(sentence)..];
     // A quotation ("“…") is no call, and the most common opening that is
     // not ASCII.
-    first_char(body).is_some_and(char::is_alphabetic)
+    crate::rules::char_at(body, 0).is_some_and(char::is_alphabetic)
         && opens_with_signup_verb(body)
         && names_newsletter_after_verb(body)
 }

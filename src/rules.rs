@@ -1219,7 +1219,7 @@ fn word_char_before(line: &[u8], i: usize) -> bool {
 }
 
 /// The character that starts at `line[i]`, if a valid one does.
-fn char_at(line: &[u8], i: usize) -> Option<char> {
+pub(crate) fn char_at(line: &[u8], i: usize) -> Option<char> {
     let end = (i + 4).min(line.len());
     let valid = match std::str::from_utf8(&line[i..end]) {
         Ok(s) => s,
