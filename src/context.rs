@@ -72,6 +72,12 @@ script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]).
 
+A separator line ("___", dropped by the line heuristic) right after a
+prose line waits for the two lines after it: when a heading (a short line
+or a question, no list item) and then prose follow, it is the break before
+a new section of the article, and stays ([`Reason::SectionBreak`]); it is
+still chrome to the lines around it.
+
 A byline opened by a label ("Autor: Hans Müller", dropped by the line
 heuristic) waits for the next line: right before or after another "Label:
 value" line left to context ("Editorial: Sudamericana", "Año: 1967"), it
@@ -213,6 +219,14 @@ pub enum Reason {
     /// name above it that the bio starts with (an author box). In the body
     /// the same sentence is the story, and stays.
     AuthorBio,
+    /// Kept: a separator line ("___", "* * *") right after a prose line
+    /// and right before a short line that leads into prose: the break
+    /// before a new section of the article and its heading ("___" /
+    /// "HOW WILL OBAMA PLAY?" / paragraph; "___" / "4:14 p.m." /
+    /// paragraph). Any other separator goes, as the line heuristic says:
+    /// the one before an editor's note or the end matter ("___" /
+    /// "Corrected from earlier …"), or before chrome.
+    SectionBreak,
 }
 
 /// The most lines between a gallery position and its credit taken for the
@@ -254,7 +268,7 @@ pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 11] = [
+    pub const ALL: [Reason; 12] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
@@ -266,6 +280,7 @@ impl Reason {
         Reason::KickerList,
         Reason::GalleryCaption,
         Reason::AuthorBio,
+        Reason::SectionBreak,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -282,6 +297,7 @@ impl Reason {
             Reason::KickerList => "kicker-list",
             Reason::GalleryCaption => "gallery-caption",
             Reason::AuthorBio => "author-bio",
+            Reason::SectionBreak => "section-break",
         }
     }
 }
@@ -355,6 +371,10 @@ struct Entry {
     bio: bool,
     /// Part of a [`Reason::KickerList`].
     kicker_list: bool,
+    /// A separator held until the two lines after it show whether it
+    /// opens a section ([`Reason::SectionBreak`]); nothing after it is
+    /// written before it is decided.
+    held: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -396,6 +416,23 @@ pub struct Context {
     /// ([`crate::heuristics::is_field_line`]) left to context (kept as a
     /// field since, or not).
     last_field: bool,
+    /// Whether the last non-blank line pushed was prose.
+    last_prose: bool,
+    /// How far a held separator is in its section break.
+    section: SectionBreak,
+}
+
+/// The state of a separator held after prose (see
+/// [`Reason::SectionBreak`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SectionBreak {
+    /// No separator is held.
+    Idle,
+    /// The separator waits for the next non-blank line.
+    AfterSeparator,
+    /// A short line came after the separator; both wait for the next
+    /// non-blank line, prose or not.
+    AfterHeading,
 }
 
 /// A byline opened by a label, held: chrome ("Autor: Hans Müller" under
@@ -452,6 +489,8 @@ impl Context {
             slide: None,
             label_byline: None,
             last_field: false,
+            last_prose: false,
+            section: SectionBreak::Idle,
         }
     }
 
@@ -495,6 +534,7 @@ impl Context {
                 kicker: false,
                 bio: false,
                 kicker_list: false,
+                held: false,
             },
             c,
         );
@@ -747,6 +787,21 @@ impl Context {
                 }
             }
         }
+        if self.section != SectionBreak::Idle {
+            self.section_break_step(text, words, verdict, prose);
+        }
+        // A separator right after prose waits: it may open a section.
+        let held = self.enabled
+            && self.last_prose
+            && verdict
+                == Verdict::Drop(Why::Heuristic(
+                    crate::heuristics::Heuristic::Separator,
+                ))
+            && !is_code_punctuation(text);
+        if held {
+            self.section = SectionBreak::AfterSeparator;
+        }
+        self.last_prose = prose;
         self.after_headline_item = !prose && item;
         let undecided = verdict == Verdict::Undecided;
         self.last_field =
@@ -765,7 +820,7 @@ impl Context {
         if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
             self.after_title = true;
         }
-        if !undecided && self.queue.is_empty() {
+        if !undecided && !held && self.queue.is_empty() {
             // Nothing waits: written at once, without a copy.
             c.emit(lineno, Some(text), verdict.into_result());
             return prose;
@@ -794,9 +849,64 @@ impl Context {
             kicker: false,
             bio,
             kicker_list: false,
+            held,
         };
         self.push(entry, c);
         prose
+    }
+
+    /// Takes the next non-blank line after a held separator, with its
+    /// words, its verdict so far and whether it is prose: after a heading
+    /// (see [`is_section_heading`]) the line after it decides (see
+    /// [`Reason::SectionBreak`]).
+    fn section_break_step(
+        &mut self,
+        text: &[u8],
+        words: usize,
+        verdict: Verdict,
+        prose: bool,
+    ) {
+        match self.section {
+            SectionBreak::Idle => {}
+            SectionBreak::AfterSeparator => {
+                if is_section_heading(text, words, verdict) {
+                    self.section = SectionBreak::AfterHeading;
+                } else {
+                    self.end_section_break(false);
+                }
+            }
+            SectionBreak::AfterHeading => {
+                // The prose anchor has been seen: the heading knows both
+                // its neighbours, and must stay for the break to.
+                let keep = prose && self.last_line_kept();
+                self.end_section_break(keep);
+            }
+        }
+    }
+
+    /// Whether the last non-blank line waiting is kept, as far as its
+    /// anchors tell.
+    fn last_line_kept(&self) -> bool {
+        let seen = self.seen_prose;
+        self.queue.iter().rev().find(|e| e.text.is_some()).is_some_and(|e| {
+            let verdict = match e.verdict {
+                Verdict::Undecided => decide(e, seen),
+                v => Some(v),
+            };
+            matches!(verdict, Some(Verdict::Keep(_)))
+        })
+    }
+
+    /// Decides the held separator, if any: kept as a section break, or
+    /// dropped as its line heuristic said. The caller emits what is ready.
+    fn end_section_break(&mut self, keep: bool) {
+        self.section = SectionBreak::Idle;
+        if let Some(e) = self.queue.iter_mut().find(|e| e.held) {
+            e.held = false;
+            if keep {
+                e.verdict = Verdict::Keep(Why::Context(Reason::SectionBreak));
+            }
+        }
     }
 
     /// Marks the lines right above the title that are section names or
@@ -1027,6 +1137,10 @@ impl Context {
         self.last_field = false;
         prose_words += self.end_slide(false, c);
         self.anchor_seen(Anchor::Prose);
+        let keep = self.section == SectionBreak::AfterHeading
+            && self.last_line_kept();
+        self.end_section_break(keep);
+        self.last_prose = true;
         self.emit_ready(c);
         prose_words
     }
@@ -1035,6 +1149,7 @@ impl Context {
     pub fn finish(&mut self, c: &mut Cleaner<'_>) {
         self.release_label_byline(false, c);
         self.end_slide(false, c);
+        self.end_section_break(false);
         self.anchor_seen(Anchor::Edge);
         let seen = self.seen_prose;
         for e in self.queue.iter_mut() {
@@ -1054,6 +1169,7 @@ impl Context {
         self.prose_colon = false;
         self.footer_pending = false;
         self.last_field = false;
+        self.last_prose = false;
     }
 
     fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {
@@ -1063,10 +1179,13 @@ impl Context {
         while self.queue.len() > MAX_QUEUE_LINES
             || self.arena.len() > MAX_QUEUE_BYTES
         {
-            if let Some(front) = self.queue.front_mut()
-                && front.verdict == Verdict::Undecided
-            {
-                front.verdict = Verdict::Keep(Why::Content);
+            if let Some(front) = self.queue.front_mut() {
+                if front.held {
+                    // Dropped, as its line heuristic said.
+                    self.end_section_break(false);
+                } else if front.verdict == Verdict::Undecided {
+                    front.verdict = Verdict::Keep(Why::Content);
+                }
             }
             self.emit_ready(c);
         }
@@ -1076,6 +1195,9 @@ impl Context {
     /// front of the queue, in order.
     fn emit_ready(&mut self, c: &mut Cleaner<'_>) {
         while let Some(e) = self.queue.front_mut() {
+            if e.held {
+                break;
+            }
             if e.verdict == Verdict::Undecided {
                 match decide(e, self.seen_prose) {
                     Some(v) => e.verdict = v,
@@ -1841,6 +1963,36 @@ fn sentence_core(text: &[u8]) -> Option<&[u8]> {
     (!cut_short(core)
         && SENTENCE_STOPS.iter().any(|e| core.ends_with(e.as_bytes())))
     .then_some(core)
+}
+
+/// Returns true if and only if the line `text` of `words` words, with the
+/// verdict `verdict` so far, can head a section after a separator: fewer
+/// than [`PROSE_WORDS`] words, no list item, and either a short line that
+/// does not end like a statement (but in an abbreviation: "4:14 p.m.") or
+/// a question, which may pass for prose ("WILL SOMEONE STAND UP FOR THE
+/// ESTABLISHMENT?"). A short sentence ("“He asked, I replied.”") is no
+/// heading.
+fn is_section_heading(text: &[u8], words: usize, verdict: Verdict) -> bool {
+    if words >= PROSE_WORDS || is_list_item(text) {
+        return false;
+    }
+    match verdict {
+        Verdict::Undecided => {
+            !ends_like_statement(text) || ends_in_abbreviation(text)
+        }
+        Verdict::Keep(_) => {
+            sentence_core(text).is_some_and(|core| core.ends_with(b"?"))
+        }
+        Verdict::Drop(_) => false,
+    }
+}
+
+/// Returns true if and only if the last word of `text` is an abbreviation
+/// with a period inside it as well as at its end: "p.m.", "U.S.".
+fn ends_in_abbreviation(text: &[u8]) -> bool {
+    let Some(word) = text.strip_suffix(b".") else { return false };
+    let word = word.rsplit(|&b| b == b' ').next().unwrap_or(word);
+    word.contains(&b'.')
 }
 
 /// Ends like a sentence, but not like a question or with an ellipsis:

@@ -830,3 +830,63 @@ fn a_list_of_sentences_stays_prose() {
     );
     assert_eq!(clean(&doc), doc);
 }
+
+#[test]
+fn a_separator_before_a_new_section_stays() {
+    // Between a paragraph and a heading that leads into the next one, a
+    // separator is the article's section break: a short heading, a time
+    // in a story of updates, a question heading that passes for prose.
+    for heading in [
+        "HOW WILL THE COUNCIL VOTE?",
+        "4:14 p.m.",
+        "Will the council find the money for the libraries next year?",
+    ] {
+        let doc = format!("{P1}\n\n___\n\n{heading}\n\n{P2}\n");
+        assert_eq!(clean(&doc), doc, "{heading}");
+    }
+    let doc = format!("{P1}\n\n* * *\nWhat comes next\n{P2}\n");
+    assert_eq!(clean(&doc), doc);
+}
+
+#[test]
+fn a_separator_before_a_note_chrome_or_the_end_goes() {
+    let note = "Corrected from earlier to remove a reference to the mayor. \
+                The vote took place on Tuesday, not on Monday.";
+    // Before a note in prose (the end matter), as the seed's gold has it.
+    let doc = format!("{P1}\n\n___\n\n{note}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{note}\n"));
+    // Before a heading that chrome follows (both go), or the end.
+    let doc = format!(
+        "{P1}\n\n___\n\nMore from the council\n\nShare this article\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n"));
+    let doc = format!("{P1}\n\n___\n\n{P2}\n\n___\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    // Not after prose: after a heading, or after chrome.
+    let doc = format!("{P1}\n\nThe budget\n\n___\n\nIn brief\n\n{P2}\n");
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\nThe budget\n\nIn brief\n\n{P2}\n")
+    );
+    let doc = format!("{P1}\n\nShare this article\n___\nIn brief\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\nIn brief\n\n{P2}\n"));
+    // Before a short sentence: a quote, no heading.
+    let quote = "“He asked, I replied.”";
+    let doc = format!("{P1}\n\n___\n\n{quote}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{quote}\n\n{P2}\n"));
+    // Before a list item.
+    let doc = format!("{P1}\n\n___\n\n* In brief\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n* In brief\n\n{P2}\n"));
+}
+
+#[test]
+fn a_section_break_is_explained() {
+    let doc = format!("{P1}\n\n___\n\nIn brief\n\n{P2}\n");
+    let config = Config { explain: true, ..Config::default() };
+    let out = clean_bytes(doc.as_bytes(), &Rules::builtin(), &config);
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.lines().any(|l| l.ends_with("\tkeep\tcontext section-break\t___")),
+        "{out}"
+    );
+}
