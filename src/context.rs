@@ -1160,16 +1160,12 @@ impl Context {
         }
         self.emit_ready(c);
         debug_assert!(self.queue.is_empty());
-        self.arena.clear();
-        self.anchor = Anchor::Edge;
-        self.seen_prose = false;
-        self.seen_anchor_prose = false;
-        self.title_done = false;
-        self.after_title = false;
-        self.prose_colon = false;
-        self.footer_pending = false;
-        self.last_field = false;
-        self.last_prose = false;
+        // Every field starts over for the next document (a record is
+        // judged as if alone); the buffers keep their memory.
+        let queue = std::mem::take(&mut self.queue);
+        let mut arena = std::mem::take(&mut self.arena);
+        arena.clear();
+        *self = Context { queue, arena, ..Context::new(self.enabled) };
     }
 
     fn push(&mut self, entry: Entry, c: &mut Cleaner<'_>) {

@@ -890,3 +890,26 @@ fn a_section_break_is_explained() {
         "{out}"
     );
 }
+
+#[test]
+fn a_record_is_judged_as_if_alone() {
+    // The first record ends with a headline in a list; the second one
+    // opens with a list item of a sentence, its prose. The menu line at
+    // its end goes as it does when the record is cleaned alone.
+    let first = format!("{P1}\n\n- Headline one\n");
+    let second = "- The council approved the new budget after a long debate \
+                  on funding.\nShare this article\nSpringfield Daily\n";
+    let config = Config { record_terminator: Some(0), ..Config::default() };
+    let run = |s: &str| {
+        String::from_utf8(clean_bytes(
+            s.as_bytes(),
+            &Rules::builtin(),
+            &config,
+        ))
+        .unwrap()
+    };
+    let alone = run(&format!("{second}\0"));
+    assert!(!alone.contains("Springfield Daily"), "{alone}");
+    let both = run(&format!("{first}\0{second}\0"));
+    assert_eq!(both, run(&format!("{first}\0")) + &alone);
+}

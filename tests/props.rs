@@ -80,6 +80,7 @@ const FRAGMENTS: &[&[u8]] = &[
     b"Join the IGN Deals Newsletter.",
     b"Related stories",
     b"* Contact Us",
+    b"- The council voted on Tuesday and the budget passed.",
     b"* About",
     b"Image 2 of 5",
     b"Photo: Jane Roe/AP",
@@ -224,6 +225,28 @@ proptest! {
                 "output line {:?} not found in order", String::from_utf8_lossy(line)
             );
         }
+    }
+
+    #[test]
+    fn records_are_independent(a in doc(), b in doc()) {
+        // A record's output does not depend on the records before it
+        // (nor on how records are split between threads).
+        let config = Config { record_terminator: Some(0), ..Config::default() };
+        let rules = Rules::builtin();
+        let mut a: Vec<u8> = a.into_iter().filter(|&x| x != 0).collect();
+        let mut b: Vec<u8> = b.into_iter().filter(|&x| x != 0).collect();
+        a.push(0);
+        b.push(0);
+        let both = clean::clean_bytes(&[a.as_slice(), &b].concat(), &rules, &config);
+        let apart = [
+            clean::clean_bytes(&a, &rules, &config),
+            clean::clean_bytes(&b, &rules, &config),
+        ]
+        .concat();
+        prop_assert_eq!(
+            String::from_utf8_lossy(&both),
+            String::from_utf8_lossy(&apart)
+        );
     }
 
     #[test]
