@@ -70,7 +70,11 @@ is the gallery's photo count, and goes too.
 The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
-([`Reason::Title`]).
+([`Reason::Title`]). So is the headline above the byline: the line that
+could be a title when only bylines, dates, reading times and names come
+between it and the first prose line (a banner or the site's name may have
+taken the title above the menus); not the line right under the title (the
+authors' line), nor the last card of a teaser list.
 
 A separator line ("___", dropped by the line heuristic) right after a
 prose line waits for the two lines after it: when a heading (a short line
@@ -131,6 +135,9 @@ pub const TEASER_DEK_WORDS: usize = 25;
 
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
+/// The most lines, from the first prose line back, that are searched for
+/// the headline above the byline.
+pub const HEADLINE_LINES: usize = 6;
 /// The fewest characters of a title in a script written without spaces
 /// ("安倍首相、桜を見る会の中止を発表" is one "word").
 pub const TITLE_CHARS: usize = 10;
@@ -371,6 +378,8 @@ struct Entry {
     bio: bool,
     /// Part of a [`Reason::KickerList`].
     kicker_list: bool,
+    /// The first non-blank line after the title.
+    under_title: bool,
     /// A separator held until the two lines after it show whether it
     /// opens a section ([`Reason::SectionBreak`]); nothing after it is
     /// written before it is decided.
@@ -534,6 +543,7 @@ impl Context {
                 kicker: false,
                 bio: false,
                 kicker_list: false,
+                under_title: false,
                 held: false,
             },
             c,
@@ -733,6 +743,7 @@ impl Context {
             Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
             Verdict::Keep(_) => {
                 prose = true;
+                self.mark_headline(c.rules());
                 self.anchor_seen(Anchor::Prose);
             }
             Verdict::Undecided if !self.enabled => {
@@ -765,6 +776,7 @@ impl Context {
                 } else if own && !headline {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
+                    self.mark_headline(c.rules());
                     self.anchor_seen(Anchor::Prose);
                 } else {
                     if !self.seen_prose
@@ -804,6 +816,7 @@ impl Context {
         self.last_prose = prose;
         self.after_headline_item = !prose && item;
         let undecided = verdict == Verdict::Undecided;
+        let under_title = self.after_title;
         self.last_field =
             undecided && crate::heuristics::is_field_line(text, words);
         // The line right after the title may be its subtitle; a name
@@ -849,6 +862,7 @@ impl Context {
             kicker: false,
             bio,
             kicker_list: false,
+            under_title,
             held,
         };
         self.push(entry, c);
@@ -906,6 +920,69 @@ impl Context {
             if keep {
                 e.verdict = Verdict::Keep(Why::Context(Reason::SectionBreak));
             }
+        }
+    }
+
+    /// Called when a prose line comes: if it is the first of the document,
+    /// keeps the headline above the byline before it (see
+    /// [`Reason::Title`]): going back over at most [`HEADLINE_LINES`]
+    /// lines, only bylines, dates and reading times (the line heuristics
+    /// and the rules of the `bylines` and `timestamps` categories) and
+    /// names ("Rodrigo Campos") come before a line that could be a title:
+    /// [`TITLE_WORDS`] or more words, no list item, no period at the end,
+    /// no breadcrumb trail; and not right under the title already taken.
+    fn mark_headline(&mut self, rules: &crate::rules::Rules) {
+        if self.seen_anchor_prose {
+            return;
+        }
+        let arena = &self.arena;
+        let text = |e: &Entry| &arena[e.text.clone().unwrap_or_default()];
+        let mut lines = self.queue.iter().rev().filter(|e| e.text.is_some());
+        let mut byline = false;
+        let mut back = 0;
+        let found = loop {
+            let Some(e) = lines.next() else { return };
+            back += 1;
+            if back > HEADLINE_LINES {
+                return;
+            }
+            match e.verdict {
+                Verdict::Drop(why) if is_byline_chrome(why, rules) => {
+                    byline = true;
+                }
+                // Right under the title it is the author's line ("Tom
+                // Davies Associated Press") or a deck.
+                Verdict::Undecided
+                    if byline && is_headline(text(e)) && !e.under_title =>
+                {
+                    break e.lineno;
+                }
+                Verdict::Undecided if is_name(text(e)) => {}
+                _ => return,
+            }
+        };
+        // A card of a teaser list above (a kicker, a headline, its date)
+        // makes it one more card: "Car reviews" / "2018 Lexus ES 350" /
+        // "October 19, 2018".
+        let mut above = lines.take(3).peekable();
+        above.next_if(|e| {
+            e.verdict == Verdict::Undecided
+                && crate::cleaner::count_words(text(e)) <= 3
+        });
+        if above.next_if(|e| {
+            matches!(e.verdict, Verdict::Drop(why) if is_byline_chrome(why, rules))
+        })
+        .is_some()
+            && above.next().is_some_and(|e| {
+                !matches!(e.verdict, Verdict::Drop(_)) && is_headline(text(e))
+            })
+        {
+            return;
+        }
+        if let Some(e) =
+            self.queue.iter_mut().rev().find(|e| e.lineno == found)
+        {
+            e.verdict = Verdict::Keep(Why::Context(Reason::Title));
         }
     }
 
@@ -1136,6 +1213,7 @@ impl Context {
         let (_, mut prose_words) = self.release_label_byline(false, c);
         self.last_field = false;
         prose_words += self.end_slide(false, c);
+        self.mark_headline(c.rules());
         self.anchor_seen(Anchor::Prose);
         let keep = self.section == SectionBreak::AfterHeading
             && self.last_line_kept();
@@ -1989,6 +2067,44 @@ fn ends_in_abbreviation(text: &[u8]) -> bool {
     let Some(word) = text.strip_suffix(b".") else { return false };
     let word = word.rsplit(|&b| b == b' ').next().unwrap_or(word);
     word.contains(&b'.')
+}
+
+/// Returns true if and only if `why` dropped a byline, a date or a reading
+/// time: the line heuristics, or a rule of the `bylines` or `timestamps`
+/// category.
+fn is_byline_chrome(why: Why, rules: &crate::rules::Rules) -> bool {
+    use crate::heuristics::Heuristic;
+    match why {
+        Why::Heuristic(Heuristic::Byline | Heuristic::Date) => true,
+        Why::Rule(id) => matches!(
+            rules.rules()[id as usize].category.as_str(),
+            "bylines" | "timestamps"
+        ),
+        _ => false,
+    }
+}
+
+/// Returns true if and only if `text` could be a headline: at least
+/// [`TITLE_WORDS`] words (or a long line of a script written without
+/// spaces), no list item, no period at the end, no breadcrumb trail.
+fn is_headline(text: &[u8]) -> bool {
+    (crate::cleaner::count_words(text) >= TITLE_WORDS
+        || is_long_spaceless(text))
+        && !text.ends_with(b".")
+        && !is_list_item(text)
+        && !is_breadcrumb(text)
+}
+
+/// Returns true if and only if `text` reads like a person's name: two or
+/// three words, each starting with an uppercase letter, no digits
+/// ("Rodrigo Campos", "Jane M. Roe").
+fn is_name(text: &[u8]) -> bool {
+    let words = crate::cleaner::count_words(text);
+    (2..=3).contains(&words)
+        && !text.iter().any(u8::is_ascii_digit)
+        && text.split(|&b| b == b' ').all(|w| {
+            crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
+        })
 }
 
 /// Ends like a sentence, but not like a question or with an ellipsis:

@@ -2675,8 +2675,10 @@ pub fn is_meta_line(line: &[u8]) -> bool {
         }
         let author = is_author_part(p);
         let date = !author && date_parts(p.as_bytes()).is_some();
-        let meta = !author && !date && is_meta_part(p);
-        let both = !author && !date && !meta && author_and_date(p);
+        // Before the label test, which takes "11/19/2019 by Lars Brandle"
+        // for a label ("by" is a joiner of labels).
+        let both = !author && !date && author_and_date(p);
+        let meta = !author && !date && !both && is_meta_part(p);
         if !(author || date || meta || both) {
             return false;
         }
@@ -2736,9 +2738,12 @@ fn is_author_part(p: &str) -> bool {
     if tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
-    // One word of any case is a user name ("by admin"), unless it is a
-    // date's ("By Monday, March 12, 2019" is a deadline).
-    (tokens.len() == 1 && date_tok(&tokens[0].to_lowercase()).is_none())
+    // One word of any case is a user name ("by admin"); no author is
+    // only a date's words ("By Monday, March 12, 2019" is a deadline).
+    if tokens.iter().all(|t| date_tok(&t.to_lowercase()).is_some()) {
+        return false;
+    }
+    tokens.len() == 1
         || tokens.iter().all(|t| {
             t.chars().next().is_some_and(char::is_uppercase)
                 || BYLINE_JOINERS.contains(&t.to_lowercase().as_str())
@@ -4369,6 +4374,9 @@ mod tests {
                 "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
                 "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
                 "By admin - 2018-09-16",
+                // A date in figures, then the author: no label.
+                "11/19/2019 by Lars Brandle",
+                "2019-11-19 by Jane Roe",
                 // The author and the date side by side, in other languages.
                 "Von Moritz Bachmann publiziert am 30. Juli 2018",
                 "Veröffentlicht am 12. März 2019 von Max Muster",
@@ -4395,6 +4403,7 @@ mod tests {
                 "by admin request",
                 "Posted by Jane Roe",
                 "By Monday, March 12, 2019",
+                "By Friday March 13, 2020",
                 "Il decreto firmato da Mattarella il 12 marzo 2019",
                 "Die Studie von Forschern der Universität am 12. März 2019",
                 "Text: Hello World",

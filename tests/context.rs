@@ -913,3 +913,55 @@ fn a_record_is_judged_as_if_alone() {
     let both = run(&format!("{first}\0{second}\0"));
     assert_eq!(both, run(&format!("{first}\0")) + &alone);
 }
+
+#[test]
+fn the_headline_above_the_byline_stays() {
+    // Below the site's name and its menu, the headline sits above the byline
+    // (and a name, a reading time) and the first paragraph.
+    let doc = format!(
+        "Skip to content\nSpringfield Cooking Blog\nHome\nRecipes\nContact\n\
+         Classic potato omelette with onions\n\
+         Posted on March 12, 2019 by Maria\n\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Classic potato omelette with onions\n\n{P1}\n\n{P2}\n")
+    );
+    let doc = format!(
+        "Markets\nBusiness News\nNovember 19, 2019\n\
+         Oversupply angst drags oil lower, stocks drift near highs\n\
+         Rodrigo Campos\n5 Min Read\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "Oversupply angst drags oil lower, stocks drift near highs\n\
+             {P1}\n\n{P2}\n"
+        )
+    );
+}
+
+#[test]
+fn no_headline_is_taken_from_a_card_or_an_authors_line() {
+    // Right under the title: the authors' line, without "By".
+    let doc = format!(
+        "Thousands of teachers pack the Statehouse for a protest\n\n\
+         Tom Davies Associated Press\n\nPublished 11:34 PM EST Nov 19, 2019\n\n\
+         {P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "Thousands of teachers pack the Statehouse for a protest\n\n\
+             {P1}\n\n{P2}\n"
+        )
+    );
+    // The last card of a teaser list: a kicker, a headline, a date.
+    let doc = format!(
+        "Springfield Motors\nAUTO NEWS\n\
+         This topless convertible is the strangest thing you will see today\n\
+         September 12, 2018\nCAR REVIEWS\n2018 Lexus ES 350\n\
+         October 19, 2018\n{P1}\n\n{P2}\n"
+    );
+    assert!(!clean(&doc).contains("Lexus"), "{}", clean(&doc));
+}
