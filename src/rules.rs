@@ -1602,6 +1602,48 @@ mod tests {
     }
 
     #[test]
+    fn wordpress_widgets_in_translations() {
+        let r = Rules::builtin();
+        for s in [
+            "Comparte esto:",
+            "Compartilhe isso:",
+            "Teilen mit:",
+            "Me gusta esto:",
+            "J’aime ceci :",
+            "Me gusta Cargando...",
+            "Curtir Carregando...",
+            "Gefällt mir Wird geladen …",
+            "Mi piace Caricamento in corso…",
+            "Нравится Загрузка...",
+            "Relacionado",
+            "Ähnliche Beiträge",
+            "Este sitio usa Akismet para reducir el spam. Aprende cómo se \
+             procesan los datos de tus comentarios.",
+            "Ce site utilise Akismet pour réduire les indésirables. En \
+             savoir plus sur la façon dont les données de vos commentaires \
+             sont traitées.",
+            "Lascia un commento Cancella risposta",
+            "Blog at WordPress.com.",
+            "Blog at WordPress.com. ~ The Syntax Theme.",
+            "Bloggen auf WordPress.com.",
+            "Join 405 other subscribers",
+            "Already have a WordPress.com account? Log in now.",
+            "Do Not Sell or Share My Personal Information",
+        ] {
+            assert!(hit(&r, s), "{s}");
+        }
+        for s in [
+            "I moved my free blog at WordPress.com.",
+            "The paper says 2,000 readers joined 400 other subscribers in \
+             the city.",
+            "Relacionado con la crisis, el gobierno anunció nuevas medidas.",
+            "Sign me up for the marathon, he said, and he meant it.",
+        ] {
+            assert!(!hit(&r, s), "{s}");
+        }
+    }
+
+    #[test]
     fn word_limits_protect_prose() {
         let r = rules("prefix/5 share");
         assert!(hit(&r, "Share this"));
