@@ -1644,6 +1644,36 @@ mod tests {
     }
 
     #[test]
+    fn search_boxes_buttons_and_labels_in_translations() {
+        let r = Rules::builtin();
+        for s in [
+            "Buscar",
+            "Suche nach:",
+            "Rechercher",
+            "Zoeken naar:",
+            "Поиск",
+            "Cargar más",
+            "Mehr laden",
+            "Показать ещё",
+            "Seguir leyendo",
+            "Lees verder",
+            "Categorías: Recetas, Postres",
+            "Catégories : Cuisine",
+            "Vorige bericht",
+        ] {
+            assert!(hit(&r, s), "{s}");
+        }
+        for s in [
+            "Buscar trabajo en Madrid es cada vez más difícil.",
+            "Die Suche nach dem Täter dauert an.",
+            "Cerca del río hay un pequeño pueblo con una iglesia.",
+            "Mehr laden als erlaubt ist verboten, sagt die Polizei.",
+        ] {
+            assert!(!hit(&r, s), "{s}");
+        }
+    }
+
+    #[test]
     fn word_limits_protect_prose() {
         let r = rules("prefix/5 share");
         assert!(hit(&r, "Share this"));
