@@ -73,8 +73,9 @@ end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]). So is the headline above the byline: the line that
 could be a title when only bylines, dates, reading times and names come
 between it and the first prose line (a banner or the site's name may have
-taken the title above the menus); not the line right under the title (the
-authors' line), nor the last card of a teaser list.
+taken the title above the menus: the title waits for the first prose line,
+and that banner then goes as a header line); not the line right under the
+title (the authors' line), nor the last card of a teaser list.
 
 A separator line ("___", dropped by the line heuristic) right after a
 prose line waits for the two lines after it: when a heading (a short line
@@ -429,6 +430,10 @@ pub struct Context {
     last_prose: bool,
     /// How far a held separator is in its section break.
     section: SectionBreak,
+    /// Whether the title, once taken, is written before the first prose
+    /// line: it waits for it (the headline above the byline may show it
+    /// was a banner), unless the queue filled up first.
+    release_title: bool,
 }
 
 /// The state of a separator held after prose (see
@@ -500,6 +505,7 @@ impl Context {
             last_field: false,
             last_prose: false,
             section: SectionBreak::Idle,
+            release_title: false,
         }
     }
 
@@ -833,7 +839,8 @@ impl Context {
         if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
             self.after_title = true;
         }
-        if !undecided && !held && self.queue.is_empty() {
+        let title = verdict == Verdict::Keep(Why::Context(Reason::Title));
+        if !undecided && !held && !title && self.queue.is_empty() {
             // Nothing waits: written at once, without a copy.
             c.emit(lineno, Some(text), verdict.into_result());
             return prose;
@@ -931,6 +938,8 @@ impl Context {
     /// names ("Rodrigo Campos") come before a line that could be a title:
     /// [`TITLE_WORDS`] or more words, no list item, no period at the end,
     /// no breadcrumb trail; and not right under the title already taken.
+    /// A title taken above it, which waits with it, was a banner or the
+    /// site's name, and goes as a header line.
     fn mark_headline(&mut self, rules: &crate::rules::Rules) {
         if self.seen_anchor_prose {
             return;
@@ -979,10 +988,15 @@ impl Context {
         {
             return;
         }
-        if let Some(e) =
-            self.queue.iter_mut().rev().find(|e| e.lineno == found)
-        {
-            e.verdict = Verdict::Keep(Why::Context(Reason::Title));
+        let title = Verdict::Keep(Why::Context(Reason::Title));
+        for e in self.queue.iter_mut() {
+            if e.lineno == found {
+                e.verdict = title;
+            } else if e.verdict == title {
+                // The title taken above the menus was a banner or the
+                // site's name.
+                e.verdict = Verdict::Drop(Why::Context(Reason::Header));
+            }
         }
     }
 
@@ -1229,6 +1243,7 @@ impl Context {
         self.end_slide(false, c);
         self.end_section_break(false);
         self.anchor_seen(Anchor::Edge);
+        self.release_title = true;
         let seen = self.seen_prose;
         for e in self.queue.iter_mut() {
             if e.verdict == Verdict::Undecided {
@@ -1253,6 +1268,7 @@ impl Context {
         while self.queue.len() > MAX_QUEUE_LINES
             || self.arena.len() > MAX_QUEUE_BYTES
         {
+            self.release_title = true;
             if let Some(front) = self.queue.front_mut() {
                 if front.held {
                     // Dropped, as its line heuristic said.
@@ -1268,8 +1284,10 @@ impl Context {
     /// Decides what can be decided and emits the decided lines at the
     /// front of the queue, in order.
     fn emit_ready(&mut self, c: &mut Cleaner<'_>) {
+        let title = Verdict::Keep(Why::Context(Reason::Title));
+        let hold_title = !self.seen_anchor_prose && !self.release_title;
         while let Some(e) = self.queue.front_mut() {
-            if e.held {
+            if e.held || (hold_title && e.verdict == title) {
                 break;
             }
             if e.verdict == Verdict::Undecided {

@@ -927,6 +927,16 @@ fn the_headline_above_the_byline_stays() {
         clean(&doc),
         format!("Classic potato omelette with onions\n\n{P1}\n\n{P2}\n")
     );
+    // The site's tagline took the title first: a banner, it goes.
+    let doc = format!(
+        "Skip to content\nSpringfield Cooking\nEasy recipes for every day of \
+         the week\nMenu\nRecipes\nClassic potato omelette with onions\n\
+         Posted on March 12, 2019 by Maria\n\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Classic potato omelette with onions\n\n{P1}\n\n{P2}\n")
+    );
     let doc = format!(
         "Markets\nBusiness News\nNovember 19, 2019\n\
          Oversupply angst drags oil lower, stocks drift near highs\n\
