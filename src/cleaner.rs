@@ -430,6 +430,16 @@ impl DroppedLines {
         }
     }
 
+    /// Whether `text`, if kept at line `at`, would go as a repeat (see
+    /// [`DroppedLines::kept_before`]), as far as the lines written so far
+    /// tell; nothing is noted.
+    fn would_repeat(&self, text: &[u8], at: u64) -> bool {
+        self.has_len(text)
+            && self.lines.get(text).is_some_and(|d| {
+                d.kept && at.saturating_sub(d.at) <= REPEAT_LINES
+            })
+    }
+
     fn clear(&mut self) {
         if !self.lines.is_empty() {
             self.lines.clear();
@@ -519,6 +529,15 @@ impl<'r> Cleaner<'r> {
             self.prev_kept.clear();
             self.prev_kept.extend_from_slice(&self.out[r]);
         }
+    }
+
+    /// Whether `text`, kept at line `lineno`, would go as a copy of a long
+    /// line dropped once and kept once before it (the `repeat`
+    /// heuristic), as far as the lines written so far tell: the context
+    /// leaves such a line out of its runs, as a second run, without it,
+    /// sees them.
+    pub(crate) fn would_repeat(&self, text: &[u8], lineno: u64) -> bool {
+        self.config.heuristics && self.dropped.would_repeat(text, lineno)
     }
 
     /// The last line written (empty if none, or if it cannot repeat).

@@ -379,6 +379,9 @@ struct Entry {
     bio: bool,
     /// Part of a [`Reason::KickerList`].
     kicker_list: bool,
+    /// A copy the `repeat` heuristic will drop when it is written: no part
+    /// of a [`Reason::KickerList`] chain (a second run does not see it).
+    repeat: bool,
     /// The first non-blank line after the title.
     under_title: bool,
     /// A separator held until the two lines after it show whether it
@@ -549,6 +552,7 @@ impl Context {
                 kicker: false,
                 bio: false,
                 kicker_list: false,
+                repeat: false,
                 under_title: false,
                 held: false,
             },
@@ -869,6 +873,7 @@ impl Context {
             kicker: false,
             bio,
             kicker_list: false,
+            repeat: undecided && c.would_repeat(text, lineno),
             under_title,
             held,
         };
@@ -1166,6 +1171,7 @@ impl Context {
                 e.text.is_some() && e.verdict == Verdict::Undecided
             })
             .take(lines)
+            .filter(|(_, e)| !e.repeat)
             .map(|(i, e)| {
                 let text = &arena[e.text.clone().unwrap_or_default()];
                 let part = if is_caps_kicker(text) {
