@@ -237,6 +237,15 @@ pub enum Reason {
     SectionBreak,
 }
 
+/// A line of a run of short lines, as [`Reason::KickerList`] sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum KickerPart {
+    Kicker,
+    Headline,
+    Tag,
+    Other,
+}
+
 /// The most lines between a gallery position and its credit taken for the
 /// slide's caption. With more, or without the credit, they are decided
 /// as if there were no position before them.
@@ -1153,16 +1162,9 @@ impl Context {
     /// the run of short lines that just ended (its last `lines` undecided
     /// lines).
     fn mark_kicker_list(&mut self, lines: usize) {
-        // The run's lines, in order, as kicker, headline or tag.
-        #[derive(Clone, Copy, PartialEq)]
-        enum Part {
-            Kicker,
-            Headline,
-            Tag,
-            Other,
-        }
+        type Part = KickerPart;
         let arena = &self.arena;
-        let mut run: Vec<(usize, Part)> = self
+        let all: Vec<(usize, Part, bool)> = self
             .queue
             .iter()
             .enumerate()
@@ -1171,7 +1173,6 @@ impl Context {
                 e.text.is_some() && e.verdict == Verdict::Undecided
             })
             .take(lines)
-            .filter(|(_, e)| !e.repeat)
             .map(|(i, e)| {
                 let text = &arena[e.text.clone().unwrap_or_default()];
                 let part = if is_caps_kicker(text) {
@@ -1183,10 +1184,31 @@ impl Context {
                 } else {
                     Part::Other
                 };
-                (i, part)
+                (i, part, e.repeat)
             })
             .collect();
-        run.reverse();
+        // A copy the repeat heuristic will drop is there in this run and
+        // gone in the next: the chains are looked for both ways, and a line
+        // in either is marked.
+        for skip_repeats in [false, true] {
+            let run: Vec<(usize, KickerPart)> = all
+                .iter()
+                .rev()
+                .filter(|&&(_, _, repeat)| !(skip_repeats && repeat))
+                .map(|&(i, part, _)| (i, part))
+                .collect();
+            if skip_repeats && run.len() == all.len() {
+                break;
+            }
+            self.mark_kicker_chains(&run);
+        }
+    }
+
+    /// Marks the chains of [`KICKER_PAIRS`] or more kicker and headline
+    /// pairs in `run` (queue positions and their parts, in order) as a
+    /// [`Reason::KickerList`].
+    fn mark_kicker_chains(&mut self, run: &[(usize, KickerPart)]) {
+        type Part = KickerPart;
         let mut j = 0;
         while j < run.len() {
             // The longest chain of pairs from here: K H (T? K H)*.
