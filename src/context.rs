@@ -1003,10 +1003,18 @@ impl Context {
             return;
         }
         let title = Verdict::Keep(Why::Context(Reason::Title));
+        let arena = &self.arena;
         for e in self.queue.iter_mut() {
+            let text = &arena[e.text.clone().unwrap_or_default()];
             if e.lineno == found {
                 e.verdict = title;
-            } else if e.verdict == title {
+            } else if e.verdict == title
+                // A field of a fact box ("Autor: …") stays with the box.
+                && !crate::heuristics::is_field_line(
+                    text,
+                    crate::cleaner::count_words(text),
+                )
+            {
                 // The title taken above the menus was a banner or the
                 // site's name.
                 e.verdict = Verdict::Drop(Why::Context(Reason::Header));
