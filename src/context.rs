@@ -143,6 +143,9 @@ pub const HEADLINE_LINES: usize = 6;
 /// ("安倍首相、桜を見る会の中止を発表" is one "word").
 pub const TITLE_CHARS: usize = 10;
 
+/// The verdict of the title ([`Reason::Title`]).
+const TITLE: Verdict = Verdict::Keep(Why::Context(Reason::Title));
+
 /// A line's verdict as far as it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -762,8 +765,7 @@ impl Context {
             Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
             Verdict::Keep(_) => {
                 prose = true;
-                self.mark_headline(c.rules());
-                self.anchor_seen(Anchor::Prose);
+                self.prose_seen(c.rules());
             }
             Verdict::Undecided if !self.enabled => {
                 verdict = Verdict::Keep(Why::Content);
@@ -795,8 +797,7 @@ impl Context {
                 } else if own && !headline {
                     prose = true;
                     verdict = Verdict::Keep(Why::Content);
-                    self.mark_headline(c.rules());
-                    self.anchor_seen(Anchor::Prose);
+                    self.prose_seen(c.rules());
                 } else {
                     if !self.seen_prose
                         && !self.title_done
@@ -808,7 +809,7 @@ impl Context {
                         && !is_breadcrumb(text)
                     {
                         self.title_done = true;
-                        verdict = Verdict::Keep(Why::Context(Reason::Title));
+                        verdict = TITLE;
                         self.mark_kicker();
                     }
                     // A headline under a block label is no anchor, but
@@ -849,10 +850,10 @@ impl Context {
             self.prose_colon = text.ends_with(b":");
         }
         self.seen_prose |= headline_prose;
-        if verdict == Verdict::Keep(Why::Context(Reason::Title)) {
+        let title = verdict == TITLE;
+        if title {
             self.after_title = true;
         }
-        let title = verdict == Verdict::Keep(Why::Context(Reason::Title));
         if !undecided && !held && !title && self.queue.is_empty() {
             // Nothing waits: written at once, without a copy.
             c.emit(lineno, Some(text), verdict.into_result());
@@ -944,6 +945,13 @@ impl Context {
         }
     }
 
+    /// Records a prose line as the anchor it is, after looking for the
+    /// headline above the byline if it is the first of the document.
+    fn prose_seen(&mut self, rules: &crate::rules::Rules) {
+        self.mark_headline(rules);
+        self.anchor_seen(Anchor::Prose);
+    }
+
     /// Called when a prose line comes: if it is the first of the document,
     /// keeps the headline above the byline before it (see
     /// [`Reason::Title`]): going back over at most [`HEADLINE_LINES`]
@@ -1002,18 +1010,20 @@ impl Context {
         {
             return;
         }
-        let title = Verdict::Keep(Why::Context(Reason::Title));
         let arena = &self.arena;
-        for e in self.queue.iter_mut() {
+        let field = |e: &Entry| {
             let text = &arena[e.text.clone().unwrap_or_default()];
+            crate::heuristics::is_field_line(
+                text,
+                crate::cleaner::count_words(text),
+            )
+        };
+        for e in self.queue.iter_mut() {
             if e.lineno == found {
-                e.verdict = title;
-            } else if e.verdict == title
+                e.verdict = TITLE;
+            } else if e.verdict == TITLE
                 // A field of a fact box ("Autor: …") stays with the box.
-                && !crate::heuristics::is_field_line(
-                    text,
-                    crate::cleaner::count_words(text),
-                )
+                && !field(e)
             {
                 // The title taken above the menus was a banner or the
                 // site's name.
@@ -1263,8 +1273,7 @@ impl Context {
         let (_, mut prose_words) = self.release_label_byline(false, c);
         self.last_field = false;
         prose_words += self.end_slide(false, c);
-        self.mark_headline(c.rules());
-        self.anchor_seen(Anchor::Prose);
+        self.prose_seen(c.rules());
         let keep = self.section == SectionBreak::AfterHeading
             && self.last_line_kept();
         self.end_section_break(keep);
@@ -1320,10 +1329,9 @@ impl Context {
     /// Decides what can be decided and emits the decided lines at the
     /// front of the queue, in order.
     fn emit_ready(&mut self, c: &mut Cleaner<'_>) {
-        let title = Verdict::Keep(Why::Context(Reason::Title));
         let hold_title = !self.seen_anchor_prose && !self.release_title;
         while let Some(e) = self.queue.front_mut() {
-            if e.held || (hold_title && e.verdict == title) {
+            if e.held || (hold_title && e.verdict == TITLE) {
                 break;
             }
             if e.verdict == Verdict::Undecided {

@@ -3580,29 +3580,6 @@ mod tests {
         }
     }
 
-    /// Asserts that `test` holds for every line of `yes` and that
-    /// [`Heuristic::classify`] calls them `h`, and that `test` fails for
-    /// every line of `no`.
-    fn check(
-        test: fn(&[u8]) -> bool,
-        h: Heuristic,
-        yes: &[&str],
-        no: &[&str],
-    ) {
-        for s in yes {
-            assert!(test(s.as_bytes()), "{s}");
-            let words = s.split(' ').count();
-            assert_eq!(
-                Heuristic::classify(s.as_bytes(), words),
-                Some(h),
-                "{s}"
-            );
-        }
-        for s in no {
-            assert!(!test(s.as_bytes()), "{s}");
-        }
-    }
-
     #[test]
     fn credited_captions() {
         let long = "Functional areas of the hibernation module: (1) private \
@@ -3640,7 +3617,7 @@ mod tests {
                 .to_string(),
         ];
         let no: Vec<&str> = no.iter().map(String::as_str).collect();
-        check(is_credited_caption, Heuristic::Caption, &yes, &no);
+        check_heuristic(is_credited_caption, Heuristic::Caption, &yes, &no);
     }
 
     #[test]
