@@ -20,9 +20,10 @@ Every non-blank line gets a class when it arrives:
   Soviet tank while police watch"), and is prose only with the function
   words of running text ([`RUNNING_STOPWORD_PERCENT`]): the headlines of
   a teaser list after the article must not shield the footer around them.
-  Nor is a list item right after a list item that is no prose, below
-  [`TEASER_DEK_WORDS`] words: a teaser list runs headlines and decks
-  together, some ending like sentences;
+  Nor is a list item right after a list item that is no prose (chrome
+  between them, a date, does not count), below [`TEASER_DEK_WORDS`]
+  words: a teaser list runs headlines and decks together, some ending
+  like sentences;
 * **short**: everything else (titles, subheadings, menus, list items,
   captions without a credit).
 
@@ -426,8 +427,8 @@ pub struct Context {
     after_title: bool,
     /// Whether the last prose line ended with a colon.
     prose_colon: bool,
-    /// Whether the last non-blank line was a list item that is no prose
-    /// (a headline, a label, or chrome): see [`TEASER_DEK_WORDS`].
+    /// Whether the last non-blank line that is no chrome was a list item
+    /// that is no prose (a headline, a label): see [`TEASER_DEK_WORDS`].
     after_headline_item: bool,
     /// Whether queued lines have `footer_pending` set.
     footer_pending: bool,
@@ -834,7 +835,11 @@ impl Context {
             self.section = SectionBreak::AfterSeparator;
         }
         self.last_prose = prose;
-        self.after_headline_item = !prose && item;
+        // Chrome does not count: a second run, without it, must see the
+        // same line before the next item.
+        if !matches!(verdict, Verdict::Drop(_)) {
+            self.after_headline_item = !prose && item;
+        }
         let undecided = verdict == Verdict::Undecided;
         let under_title = self.after_title;
         self.last_field =

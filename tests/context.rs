@@ -975,3 +975,17 @@ fn no_headline_is_taken_from_a_card_or_an_authors_line() {
     );
     assert!(!clean(&doc).contains("Lexus"), "{}", clean(&doc));
 }
+
+#[test]
+fn a_date_between_teaser_items_does_not_make_the_next_one_prose() {
+    // The dates go first; the question after one is a headline of the
+    // list as it is after the headline above it, on the first run as on
+    // the second, without the dates.
+    let list = "More on this story\n\n\
+        * Council votes to close two branch libraries\n11 April 2019\n\
+        * Mayor defends road repair plan at hearing\n2 May 2019\n\
+        * Library cuts: who loses the most?\n19 November 2019\n\
+        * Budget vote: what happens now?\n12 April 2019\n";
+    let doc = format!("{P1}\n\n{P2}\n\n{list}");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
