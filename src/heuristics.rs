@@ -33,7 +33,9 @@ pub enum Heuristic {
     /// left alone: meal plans and feature lists repeat real lines.)
     Repeat,
     /// A byline: "By" (or "Von", "Par", "Por", …) followed only by names
-    /// ([`is_byline`]).
+    /// ([`is_byline`]), a post's meta line, an author and a date
+    /// ([`is_meta_line`]), or a name and a social media handle
+    /// ([`is_name_handle`]).
     Byline,
     /// A headline link tagged at its end: `… could hit Earth [VIDEO]`
     /// ([`is_tagged_teaser`]), or followed by its comment count: `… Walkie-
@@ -141,7 +143,9 @@ impl Heuristic {
         {
             return Some(Heuristic::Contact);
         }
-        if words <= 24 && (is_byline(line) || is_meta_line(line)) {
+        if words <= 24 && (is_byline(line) || is_meta_line(line))
+            || words <= 5 && is_name_handle(line)
+        {
             return Some(Heuristic::Byline);
         }
         if words <= 30 && (is_tagged_teaser(line) || is_counted_teaser(line)) {
@@ -2167,7 +2171,11 @@ pub fn is_dateline(line: &[u8]) -> bool {
         match date_parts(part) {
             Some((time, labeled, _)) => strong |= time || labeled,
             None => {
-                let words = part.split(|&b| b == b' ').count();
+                // Words, not spaces: "New Delhi , News Nation Bureau".
+                let words = part
+                    .split(|&b| b == b' ')
+                    .filter(|w| w.iter().any(|&b| crate::rules::is_word(b)))
+                    .count();
                 if words > 5 || !crate::context::is_label(part) {
                     return false;
                 }
@@ -2510,12 +2518,48 @@ pub fn is_byline(line: &[u8]) -> bool {
     // Updated November 18 at 4:46 PM".
     let comma = memchr::memchr(b',', body).map(|c| (c, 1));
     let bar = memchr::memmem::find(body, b" | ").map(|c| (c, 3));
-    [comma, bar].into_iter().flatten().any(|(c, n)| {
+    let dated = [comma, bar].into_iter().flatten().any(|(c, n)| {
         let date = body[c + n..].strip_prefix(b" ").unwrap_or(&body[c + n..]);
         // The names first: they reject most lines at the first word.
         byline_names(&body[..c]).is_some()
             && (is_date(date) || is_dateline(date))
-    })
+    });
+    // The names and then the outlet or the desk, a label: "By Amy
+    // Kuperinsky | NJ Advance Media for NJ.com".
+    dated
+        || bar.is_some_and(|(c, n)| {
+            let desk = &body[c + n..];
+            byline_names(&body[..c]).is_some()
+                && crate::cleaner::count_words(desk) <= BYLINE_DESK_WORDS
+                && crate::context::is_label(desk)
+        })
+}
+
+/// The most words of the outlet or desk after a byline's names and a bar
+/// ("By Amy Kuperinsky | NJ Advance Media for NJ.com").
+pub const BYLINE_DESK_WORDS: usize = 6;
+
+/// Returns true if and only if `line` is a name of two or three words and
+/// a social media handle, nothing else: the author's line, "Nishant Kumar
+/// @Nishantopines", "Jane Roe (@janeroe)".
+pub fn is_name_handle(line: &[u8]) -> bool {
+    if memchr::memchr(b'@', line).is_none() {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(line) else { return false };
+    let Some((name, handle)) = s.rsplit_once(' ') else { return false };
+    let handle = handle
+        .strip_prefix('(')
+        .and_then(|h| h.strip_suffix(')'))
+        .unwrap_or(handle);
+    let Some(handle) = handle.strip_prefix('@') else { return false };
+    (1..=30).contains(&handle.len())
+        && handle.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && (2..=3).contains(&name.split(' ').count())
+        && name.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        })
 }
 
 /// Returns true if and only if `line` is a byline opened by a label and
@@ -4082,6 +4126,7 @@ mod tests {
     fn datelines() {
         for s in [
             "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
+            "New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
             "November 20, 2019 / 1:07 AM / CBS News",
             "November 20, 2019 - 11:28 AMT",
         ] {
@@ -4197,6 +4242,29 @@ mod tests {
     }
 
     #[test]
+    fn names_with_handles() {
+        check_heuristic(
+            is_name_handle,
+            Heuristic::Byline,
+            &[
+                "Nishant Kumar @Nishantopines",
+                "Jane Roe (@janeroe)",
+                "Ana María López @ana_lopez",
+            ],
+            &[
+                "Nishant Kumar",
+                "Follow us @example",
+                "Write to @editor",
+                "Jane Roe @",
+                "jane roe @janeroe",
+                "Jane Roe @jane.roe@example.com",
+                "Jane Roe @janeroe said the vote was close",
+                "Meet Jane Roe And Friends @janeroe",
+            ],
+        );
+    }
+
+    #[test]
     fn bylines() {
         for s in [
             "By DANICA KIRKA and JILL LAWLESS",
@@ -4209,6 +4277,8 @@ mod tests {
             "Oleh Agus Nizami",
             "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
             "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM",
+            "By Amy Kuperinsky | NJ Advance Media for NJ.com",
+            "Von Anna Schmidt | Redaktion Politik",
             "Escrito por María López",
             "Geschrieben von Hans Müller",
             "Écrit par Jean Dupont",
@@ -4246,6 +4316,8 @@ mod tests {
             "By Monday, the Council will decide",
             "By Jane Roe, who wrote in 2019 about 3 hours ago",
             "By Jane Roe | the story of 2019 and 2020",
+            "By Design | How the Museum Was Built in Ten Years",
+            "By Jane Roe | Read the full story here",
             "Bypass Road Closed",
             "Autor: desconocido",
             "Autor der Studie ist Hans Müller.",

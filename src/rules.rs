@@ -1195,7 +1195,7 @@ fn trail_start(line: &[u8], from: usize, set: &[&[u8]]) -> usize {
 /// Returns true if and only if `b` belongs to a word: ASCII letters and
 /// digits, and every byte of a non-ASCII character.
 #[inline]
-fn is_word(b: u8) -> bool {
+pub(crate) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
