@@ -21,7 +21,8 @@ Every non-blank line gets a class when it arrives:
   words of running text ([`RUNNING_STOPWORD_PERCENT`]): the headlines of
   a teaser list after the article must not shield the footer around them.
   Nor is a list item right after a list item that is no prose (chrome
-  between them, a date, does not count), below [`TEASER_DEK_WORDS`]
+  between them, a date, does not count, nor does a label before the first
+  prose line, which goes as a header line), below [`TEASER_DEK_WORDS`]
   words: a teaser list runs headlines and decks together, some ending
   like sentences;
 * **short**: everything else (titles, subheadings, menus, list items,
@@ -838,7 +839,11 @@ impl Context {
         // Chrome does not count: a second run, without it, must see the
         // same line before the next item.
         if !matches!(verdict, Verdict::Drop(_)) {
-            self.after_headline_item = !prose && item;
+            // Nor does a label before the first prose line, which goes
+            // as a header line ("- ISSN: 1234-5678").
+            self.after_headline_item = !prose
+                && item
+                && (self.seen_anchor_prose || !is_label(text));
         }
         let undecided = verdict == Verdict::Undecided;
         let under_title = self.after_title;

@@ -403,11 +403,13 @@ fn fuzz_regressions() {
         } else {
             (data, Rules::builtin())
         };
-        for config in
-            [Config::default(), Config { max_line: 32, ..Config::default() }]
-        {
+        for config in [
+            Config::default(),
+            Config { max_line: 32, ..Config::default() },
+            Config { record_terminator: Some(0), ..Config::default() },
+        ] {
             let once = run_with(&input, &rules, &config, usize::MAX);
-            check_format(&once, false);
+            check_format(&once, config.record_terminator.is_some());
             assert_eq!(
                 run_with(&input, &rules, &config, 7),
                 once,
