@@ -1449,6 +1449,7 @@ const DATE_LABELS: &[&str] = &[
     "수정",
     "posted",
     "updated",
+    "update",
     "published",
     "modified",
     "created",
@@ -1462,7 +1463,7 @@ const DATE_LABELS: &[&str] = &[
     "edited",
     // "Last updated", "Zuletzt aktualisiert", "Dernière mise à jour",
     // "Última actualización", "Ultimo aggiornamento", "Laatst bijgewerkt",
-    // "Последнее обновление".
+    // "Laatste update", "Последнее обновление".
     "zuletzt",
     "letzte",
     "aktualisierung",
@@ -1477,6 +1478,7 @@ const DATE_LABELS: &[&str] = &[
     "modifica",
     "aggiornamento",
     "laatst",
+    "laatste",
     "последнее",
     "обновление",
     "изменено",
@@ -4100,6 +4102,8 @@ mod tests {
             "Última actualización: 12/03/2019",
             "Ultimo aggiornamento: 12 marzo 2019",
             "Laatst bijgewerkt: 12-03-2019",
+            "Laatste update: 20-11-2019",
+            "Last update: 20/11/2019 14:32",
             "Последнее обновление: 12.03.2019",
             "Tuesday, November 19, 2019",
             "Updated: March 2019",

@@ -1644,6 +1644,47 @@ mod tests {
     }
 
     #[test]
+    fn site_buttons_and_labels_in_translations() {
+        let r = Rules::builtin();
+        for s in [
+            "Escribe un comentario",
+            "Escreva um comentário",
+            "Scrivi un commento",
+            "Schrijf een reactie",
+            "Écrire un commentaire",
+            "Anuncio",
+            "Immagine: Ansa",
+            "Lire plus",
+            "Ler mais",
+            "Continue lendo",
+            "Mehr Artikel",
+            "Plus d'articles",
+            "Mehr aus dem Ressort",
+            "Meer nieuws",
+            "Diesen Artikel teilen",
+            "Zum Newsletter anmelden",
+            "Article réservé aux abonnés",
+            "Zur Merkliste hinzufügen",
+            "Ajouter à mes favoris",
+            "Jetzt kostenlos registrieren",
+            "Regístrate gratis",
+            "Зарегистрироваться",
+        ] {
+            assert!(hit(&r, s), "{s}");
+        }
+        for s in [
+            "Escribe un comentario sobre el libro en tu cuaderno.",
+            "El anuncio del gobierno llegó tarde.",
+            "Immagine di un paese che cambia",
+            "Mehr Artikel über die Wahl erscheinen morgen.",
+            "Meer nieuws over de verkiezingen volgt later vandaag.",
+            "Diesen Artikel teilen viele Leser.",
+        ] {
+            assert!(!hit(&r, s), "{s}");
+        }
+    }
+
+    #[test]
     fn search_boxes_buttons_and_labels_in_translations() {
         let r = Rules::builtin();
         for s in [
