@@ -20,9 +20,10 @@ Every non-blank line gets a class when it arrives:
   Soviet tank while police watch"), and is prose only with the function
   words of running text ([`RUNNING_STOPWORD_PERCENT`]): the headlines of
   a teaser list after the article must not shield the footer around them.
-  Nor is a list item right after a list item that is no prose (chrome
-  between them, a date, does not count, nor does a label before the first
-  prose line, which goes as a header line), below [`TEASER_DEK_WORDS`]
+  Nor is a list item right after a list item that is no prose (a date
+  between them does not count; other chrome ends the list; a label before
+  the first prose line, which goes as a header line, is none), below
+  [`TEASER_DEK_WORDS`]
   words: a teaser list runs headlines and decks together, some ending
   like sentences;
 * **short**: everything else (titles, subheadings, menus, list items,
@@ -275,10 +276,13 @@ pub const HEADER_ITEMS: usize = 3;
 pub const NESTED_ITEMS: usize = 3;
 
 /// Returns true if and only if `text` starts with a list marker or a
-/// number and a period or bracket ("3. ", "12) ").
+/// number and a period or bracket ("3. ", "12) "). Asterisks right before a
+/// word are Markdown emphasis, no marker ("**Get the latest news by
+/// email**").
 pub fn is_list_item(text: &[u8]) -> bool {
     if crate::rules::lead_end(text) > 0 {
-        return true;
+        let stars = text.iter().take_while(|&&b| b == b'*').count();
+        return stars == 0 || text.get(stars).is_none_or(|&b| b == b' ');
     }
     let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
     (1..=3).contains(&digits)
@@ -428,8 +432,9 @@ pub struct Context {
     after_title: bool,
     /// Whether the last prose line ended with a colon.
     prose_colon: bool,
-    /// Whether the last non-blank line that is no chrome was a list item
-    /// that is no prose (a headline, a label): see [`TEASER_DEK_WORDS`].
+    /// Whether the last non-blank line, dates aside, was a list item that
+    /// is no prose and no chrome (a headline, a label): see
+    /// [`TEASER_DEK_WORDS`].
     after_headline_item: bool,
     /// Whether queued lines have `footer_pending` set.
     footer_pending: bool,
@@ -836,14 +841,26 @@ impl Context {
             self.section = SectionBreak::AfterSeparator;
         }
         self.last_prose = prose;
-        // Chrome does not count: a second run, without it, must see the
-        // same line before the next item.
-        if !matches!(verdict, Verdict::Drop(_)) {
-            // Nor does a label before the first prose line, which goes
-            // as a header line ("- ISSN: 1234-5678").
-            self.after_headline_item = !prose
-                && item
-                && (self.seen_anchor_prose || !is_label(text));
+        match verdict {
+            // The date of a teaser item leaves the item before it the last
+            // one: a second run, without the date, sees the two items
+            // together.
+            Verdict::Drop(Why::Heuristic(
+                crate::heuristics::Heuristic::Date,
+            )) => {}
+            // Nor does an item of the list that is chrome ("* ", "* Terms
+            // of Use"): a second run does not see it.
+            Verdict::Drop(_) if item => {}
+            // Other chrome ends the list: a second run does not see a
+            // headline item before it either when it was dropped with it.
+            Verdict::Drop(_) => self.after_headline_item = false,
+            // Nor does a label before the first prose line count, which
+            // goes as a header line ("- ISSN: 1234-5678").
+            _ => {
+                self.after_headline_item = !prose
+                    && item
+                    && (self.seen_anchor_prose || !is_label(text));
+            }
         }
         let undecided = verdict == Verdict::Undecided;
         let under_title = self.after_title;
@@ -2207,6 +2224,23 @@ fn cut_short(text: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_and_emphasis() {
+        for s in
+            ["* Home", "- Politics", "• Sport", "3. Politics", "12) Map", "*"]
+        {
+            assert!(is_list_item(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "**Get the latest news by email** [Sign Up](#)",
+            "*Editor's note*",
+            "2019 was a good year",
+            "Home",
+        ] {
+            assert!(!is_list_item(s.as_bytes()), "{s}");
+        }
+    }
 
     #[test]
     fn sentence_ends_under_closing_quotes() {
