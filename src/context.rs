@@ -1796,6 +1796,11 @@ pub fn is_prose(text: &[u8], words: usize) -> bool {
     } else {
         need
     };
+    // Outside ASCII a sentence needs one function word, or none at all:
+    // the lists are short for languages without articles (Russian), where a
+    // sentence of twelve words may hold only "о" of them, and nothing of a
+    // language they do not cover.
+    let need = if sentence && !text.is_ascii() { need.min(1) } else { need };
     let stop = stopword_count(text, need);
     // Unknown language (no stopword at all in a non-ASCII line): trust the
     // length and punctuation.
@@ -1862,22 +1867,38 @@ pub const STOPWORDS: &[&str] = &[
     "were", "said", "its", "than", "into", "about", // de
     "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den",
     "mit", "sich", "des", "auf", "für", "im", "dem", "von", "auch", "es",
-    "er", "sie", "wir", "wird", "sind", "bei", "nach", "aus", "wie",
-    // fr
+    "er", "sie", "wir", "wird", "sind", "bei", "nach", "aus", "wie", "bis",
+    "vor", "über", "zum", "zur", "einen", "einem", "einer", "noch", "nur",
+    "als", "hat", "haben", "werden", "wurde", "kann", "dass", "oder", "aber",
+    "am", "um", "sein", "seine", "ihre", "durch", "wenn", "schon", "mehr",
+    "gegen", "unter", "ich", "uns", // fr
     "le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour",
     "que", "qui", "dans", "pas", "sur", "au", "aux", "ce", "il", "elle",
-    "nous", "vous", "ils", "sont", "par", "avec", "mais", "ou",
+    "nous", "vous", "ils", "sont", "par", "avec", "mais", "ou", "a", "ont",
+    "été", "plus", "ses", "sa", "leur", "cette", "ces", "se", "en", "ne", "y",
+    "comme", "tout", "sans", "entre", "lui", "était", "avait", "être",
     // es, pt
     "el", "los", "las", "y", "en", "que", "del", "por", "con", "una", "para",
     "es", "se", "lo", "su", "al", "como", "más", "pero", "o", "os", "as",
     "do", "da", "dos", "das", "em", "um", "uma", "não", "na", "no", "ao", "é",
-    "foi", "mais", "e", // it
-    "il", "di", "che", "è", "non", "per", "gli", "della", "delle", "nel",
-    "con", "una", "sono", "anche", "come", "alla", // nl
+    "foi", "mais", "e", "ha", "han", "fue", "sus", "este", "esta", "sin",
+    "sobre", "también", "muy", "ya", "le", "les", "hay", "sido", "desde",
+    "cuando", "todo", "ele", "ela", "seu", "sua", "são", "ser", "mas",
+    "também", "pelo", "pela", "quando", "já", "muito", "nos", "nas", "isso",
+    // it
+    "i", "la", "le", "un", "da", "in", "ha", "si", "del", "dei", "ma", "più",
+    "ai", "alle", "nella", "questo", "lo", "hanno", "essere", "stato",
+    "degli", "tra", "suo", "ci", "il", "di", "che", "è", "non", "per", "gli",
+    "della", "delle", "nel", "con", "una", "sono", "anche", "come",
+    "alla", // nl
     "het", "een", "van", "en", "niet", "zijn", "op", "voor", "met", "ook",
-    "aan", "dat", "bij", "er", "naar", // ru
+    "aan", "dat", "bij", "er", "naar", "de", "in", "is", "te", "die", "om",
+    "maar", "als", "heeft", "hij", "ze", "nog", "wordt", "werd", "over",
+    "uit", "worden", "wat", "kan", "zich", "hun", "hebben", // ru
     "и", "в", "не", "на", "что", "с", "по", "как", "это", "он", "она", "к",
-    "из", "за", "от", "для", "но", "так", "же", "было", "его",
+    "из", "за", "от", "для", "но", "так", "же", "было", "его", "а", "у", "о",
+    "то", "все", "мы", "они", "бы", "был", "была", "были", "уже", "при",
+    "или", "ее", "её", "их", "этот", "если", "есть", "до", "вы", "я",
     // id
     "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari",
     "dalam", "akan", "pada", "ada", "juga", "ke", "karena",
@@ -2401,6 +2422,12 @@ mod tests {
             "She told reporters that the vote would go ahead as planned.”",
             "The results were better than the council had expected (see below.)",
             "彼は記者たちに向かって「明日の朝もう一度ここに来て詳しく説明します。」",
+            // Sentences with few function words of the lists: a deck in
+            // German, a Russian sentence with one ("о"), or none.
+            "Die Kommunen sollen bis 2025 neue Bewertungen vornehmen. Kritiker warnen vor steigenden Mieten.",
+            "Городской совет во вторник утвердил новый бюджет после долгих споров о финансировании школ.",
+            "Депутаты одобрили документ сразу во втором и третьем чтениях.",
+            "Kommunerna ska göra nya värderingar fram till 2025 enligt förslaget.",
         ];
         for s in yes {
             assert!(is_prose(s.as_bytes(), s.split(' ').count()), "{s}");
@@ -2416,6 +2443,10 @@ mod tests {
             "He was 84.",
             "Desenvolvimento Econômino (Turismo)",
             "Alteração Orçamentária e Audiências Públicas)",
+            // Outside ASCII too, a line without a sentence end needs the
+            // function words of running text.
+            "Главная Новости Политика Экономика Общество Спорт Культура Наука Технологии Авто Недвижимость Туризм Погода Видео Фото",
+            "Politik Wirtschaft Panorama Sport Kultur Wissenschaft Gesundheit Digital Reise Auto Karriere Familie Stil Geschichte Grüne",
             // Headlines: 15+ words, no sentence end, few function words.
             "* Pay to breathe? ‘Oxygen bars’ hit New Delhi as India chokes under pollution & declares health emergency",
             "Tow-truck operators to the rescue: owner of sailboat frozen in St. Croix River gets good news",
