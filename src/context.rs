@@ -86,6 +86,9 @@ or a question, no list item) and then prose follow, it is the break before
 a new section of the article, and stays ([`Reason::SectionBreak`]); it is
 still chrome to the lines around it.
 
+A person's name right before or after a byline or a date at the top of
+the document is the author's line, and goes ([`Reason::Author`]).
+
 A byline opened by a label ("Autor: Hans Müller", dropped by the line
 heuristic) waits for the next line: right before or after another "Label:
 value" line left to context ("Editorial: Sudamericana", "Año: 1967"), it
@@ -142,12 +145,17 @@ pub const TITLE_WORDS: usize = 4;
 /// The most lines, from the first prose line back, that are searched for
 /// the headline above the byline.
 pub const HEADLINE_LINES: usize = 6;
+/// The lines after the first prose line (a standfirst) in which a name
+/// next to a byline or a date is still the author's ([`Reason::Author`]).
+pub const AUTHOR_LINES: usize = 3;
 /// The fewest characters of a title in a script written without spaces
 /// ("安倍首相、桜を見る会の中止を発表" is one "word").
 pub const TITLE_CHARS: usize = 10;
 
 /// The verdict of the title ([`Reason::Title`]).
 const TITLE: Verdict = Verdict::Keep(Why::Context(Reason::Title));
+/// The verdict of the author's name ([`Reason::Author`]).
+const AUTHOR: Verdict = Verdict::Drop(Why::Context(Reason::Author));
 
 /// A line's verdict as far as it is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,6 +249,14 @@ pub enum Reason {
     /// the one before an editor's note or the end matter ("___" /
     /// "Corrected from earlier …"), or before chrome.
     SectionBreak,
+    /// Dropped: a person's name (two or three words, each a capital and
+    /// then lowercase letters, or an initial) right before or after a byline or a date at the top of
+    /// the document (before the first prose line, or in the
+    /// [`AUTHOR_LINES`] lines after it): the author's
+    /// line, "Emiliano Bellini" / "November 20, 2019". Not the first line
+    /// of the document (a short title), nor a name right after the byline
+    /// that a list item follows (a heading: "Key Points").
+    Author,
 }
 
 /// A line of a run of short lines, as [`Reason::KickerList`] sees it.
@@ -294,7 +310,7 @@ pub const WIDGET_COUNTS: usize = 3;
 
 impl Reason {
     /// Every reason, in a fixed order (the order of the stats counters).
-    pub const ALL: [Reason; 12] = [
+    pub const ALL: [Reason; 13] = [
         Reason::Title,
         Reason::Edge,
         Reason::BetweenChrome,
@@ -307,6 +323,7 @@ impl Reason {
         Reason::GalleryCaption,
         Reason::AuthorBio,
         Reason::SectionBreak,
+        Reason::Author,
     ];
 
     /// The name shown in `--explain` and `--stats`.
@@ -324,6 +341,7 @@ impl Reason {
             Reason::GalleryCaption => "gallery-caption",
             Reason::AuthorBio => "author-bio",
             Reason::SectionBreak => "section-break",
+            Reason::Author => "author",
         }
     }
 }
@@ -456,6 +474,17 @@ pub struct Context {
     /// line: it waits for it (the headline above the byline may show it
     /// was a banner), unless the queue filled up first.
     release_title: bool,
+    /// Whether the last non-blank line pushed was a byline, a date or a
+    /// reading time (see [`Reason::Author`]).
+    last_byline: bool,
+    /// The line number of the last non-blank line pushed if it may be the
+    /// author's name (see [`Reason::Author`]), and whether a byline or a
+    /// date came right before it.
+    last_name: Option<(u64, bool)>,
+    /// The non-blank lines pushed in this document so far.
+    lines_seen: usize,
+    /// The first prose line's place among them (counting from 1).
+    first_prose: usize,
 }
 
 /// The state of a separator held after prose (see
@@ -528,6 +557,10 @@ impl Context {
             last_prose: false,
             section: SectionBreak::Idle,
             release_title: false,
+            last_byline: false,
+            last_name: None,
+            lines_seen: 0,
+            first_prose: 0,
         }
     }
 
@@ -754,6 +787,9 @@ impl Context {
         let mut prose = false;
         let mut headline_prose = false;
         let mut bio = false;
+        if self.enabled {
+            verdict = self.author_step(lineno, text, verdict, c.rules());
+        }
         match verdict {
             Verdict::Drop(Why::Rule(id))
                 if c.rules().rules()[id as usize].kind.is_block() =>
@@ -972,9 +1008,56 @@ impl Context {
         }
     }
 
+    /// Drops the person's name waiting right before a byline or a date, or
+    /// right after one when no list item follows (it heads the list then:
+    /// "Key Points"), at the top of the document (see [`Reason::Author`]);
+    /// returns the line's verdict.
+    fn author_step(
+        &mut self,
+        lineno: u64,
+        text: &[u8],
+        verdict: Verdict,
+        rules: &crate::rules::Rules,
+    ) -> Verdict {
+        let first = self.lines_seen == 0;
+        self.lines_seen += 1;
+        let byline = matches!(
+            verdict,
+            Verdict::Drop(why) if is_byline_chrome(why, rules)
+        );
+        let mut after_byline =
+            std::mem::replace(&mut self.last_byline, byline);
+        if let Some((name, after)) = self.last_name.take()
+            && (byline || after && !is_list_item(text))
+            && let Some(e) =
+                self.queue.iter_mut().rev().find(|e| e.text.is_some())
+            && e.lineno == name
+            && e.verdict == Verdict::Undecided
+        {
+            e.verdict = AUTHOR;
+            // A second name after it: "Jane Roe" / "John Doe".
+            after_byline = true;
+        }
+        // The top: before the first prose line, and right after it (a
+        // standfirst above the byline).
+        let top = !self.seen_anchor_prose
+            || self.lines_seen <= self.first_prose + AUTHOR_LINES;
+        if top
+            && verdict == Verdict::Undecided
+            && !first
+            && is_person_name(text)
+        {
+            self.last_name = Some((lineno, after_byline));
+        }
+        verdict
+    }
+
     /// Records a prose line as the anchor it is, after looking for the
     /// headline above the byline if it is the first of the document.
     fn prose_seen(&mut self, rules: &crate::rules::Rules) {
+        if !self.seen_anchor_prose {
+            self.first_prose = self.lines_seen;
+        }
         self.mark_headline(rules);
         self.anchor_seen(Anchor::Prose);
     }
@@ -1024,7 +1107,7 @@ impl Context {
         // "October 19, 2018".
         let mut above = lines.take(3).peekable();
         above.next_if(|e| {
-            e.verdict == Verdict::Undecided
+            matches!(e.verdict, Verdict::Undecided | AUTHOR)
                 && crate::cleaner::count_words(text(e)) <= 3
         });
         if above.next_if(|e| {
@@ -2180,12 +2263,13 @@ fn ends_in_abbreviation(text: &[u8]) -> bool {
 }
 
 /// Returns true if and only if `why` dropped a byline, a date or a reading
-/// time: the line heuristics, or a rule of the `bylines` or `timestamps`
-/// category.
+/// time: the line heuristics, a rule of the `bylines` or `timestamps`
+/// category, or the author's name ([`Reason::Author`]).
 fn is_byline_chrome(why: Why, rules: &crate::rules::Rules) -> bool {
     use crate::heuristics::Heuristic;
     match why {
         Why::Heuristic(Heuristic::Byline | Heuristic::Date) => true,
+        Why::Context(Reason::Author) => true,
         Why::Rule(id) => matches!(
             rules.rules()[id as usize].category.as_str(),
             "bylines" | "timestamps"
@@ -2214,6 +2298,28 @@ fn is_name(text: &[u8]) -> bool {
         && !text.iter().any(u8::is_ascii_digit)
         && text.split(|&b| b == b' ').all(|w| {
             crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
+        })
+}
+
+/// Returns true if and only if `text` is a person's name as a byline
+/// writes it: two or three words, each an initial ("J.") or a capital and
+/// then lowercase letters ("Emiliano Bellini", "Trevor J. Mitchell", "Иван
+/// Петров"); a label in capitals ("AUTO NEWS") is none.
+fn is_person_name(text: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    (2..=3).contains(&s.split(' ').count())
+        && s.split(' ').all(|w| {
+            let mut cs = w.chars();
+            let Some(c) = cs.next() else { return false };
+            let rest = cs.as_str();
+            c.is_uppercase()
+                && (rest == "."
+                    || rest.chars().any(char::is_lowercase)
+                        && rest.chars().all(|c| {
+                            c.is_lowercase()
+                                || matches!(c, '-' | '\'' | '’')
+                                || c.is_uppercase()
+                        }))
         })
 }
 

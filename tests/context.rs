@@ -989,3 +989,51 @@ fn a_date_between_teaser_items_does_not_make_the_next_one_prose() {
     let doc = format!("{P1}\n\n{P2}\n\n{list}");
     assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
 }
+
+#[test]
+fn a_name_next_to_the_date_at_the_top_is_the_author() {
+    let title = "City Council Passes Budget After Long Debate";
+    let date = "November 20, 2019";
+    // Before the date, after it, two of them, under a standfirst.
+    for top in [
+        format!("{title}\nJane Roe\n{date}\n"),
+        format!("{title}\n{date}\nJane Roe\n"),
+        format!("{title}\n{date}\nJane Roe\nJohn Q. Public\n"),
+        format!("{title}\n{date}\nИван Петров\n"),
+    ] {
+        assert_eq!(
+            clean(&format!("{top}\n{P1}\n\n{P2}\n")),
+            format!("{title}\n\n{P1}\n\n{P2}\n"),
+            "{top}"
+        );
+    }
+    let deck = "Residents were divided, and the vote came late at night.";
+    assert_eq!(
+        clean(&format!("{deck}\nJane Roe\n{date}\n\n{P1}\n\n{P2}\n")),
+        format!("{deck}\n\n{P1}\n\n{P2}\n")
+    );
+}
+
+#[test]
+fn a_heading_or_a_name_in_the_story_next_to_a_date_stays() {
+    let date = "November 20, 2019";
+    // A heading over a list.
+    let points = "* The council approved the budget after a long debate on Tuesday.\n\
+                  * Residents who spoke at the meeting were divided on the plan.";
+    let doc = format!(
+        "Budget Passes After Long Debate\n{date}\nKey Points\n{points}\n\n{P1}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "Budget Passes After Long Debate\nKey Points\n{points}\n\n{P1}\n"
+        )
+    );
+    // Further down, a name and a date are the story's.
+    let doc =
+        format!("{P1}\n\n{P2}\n\n{P1}\n\n{P2}\n\nJane Roe\n{date}\n\n{P1}\n");
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\n{P2}\n\n{P1}\n\n{P2}\n\nJane Roe\n\n{P1}\n")
+    );
+}
