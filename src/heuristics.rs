@@ -124,7 +124,11 @@ impl Heuristic {
         if is_separator(line) {
             return Some(Heuristic::Separator);
         }
-        if words <= 16 && (is_date(line) || is_dateline(line))
+        if words <= 16 && is_date(line)
+            // Two dates with their labels and times: "Publié le 20
+            // novembre 2019 à 14h32 - Mis à jour le 20 novembre 2019 à
+            // 18h05".
+            || words <= 24 && is_dateline(line)
             || words <= 7 && is_reading_time(line)
         {
             return Some(Heuristic::Date);
@@ -4131,10 +4135,16 @@ mod tests {
         for s in [
             "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
             "New Delhi , News Nation Bureau | Updated : 19 November 2019, 09:01 AM",
+            "Publié le 20 novembre 2019 à 14h32 - Mis à jour le 20 novembre 2019 à 18h05",
             "November 20, 2019 / 1:07 AM / CBS News",
             "November 20, 2019 - 11:28 AMT",
         ] {
             assert!(is_dateline(s.as_bytes()), "{s}");
+            assert_eq!(
+                Heuristic::classify(s.as_bytes(), s.split(' ').count()),
+                Some(Heuristic::Date),
+                "{s}"
+            );
         }
         for s in [
             "29 November 2018 | 20 January 2019",

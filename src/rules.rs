@@ -1669,6 +1669,10 @@ mod tests {
             "Jetzt kostenlos registrieren",
             "Regístrate gratis",
             "Зарегистрироваться",
+            "Envoyer par e-mail",
+            "Per E-Mail versenden",
+            "Vous avez aimé cet article ?",
+            "¿Te ha gustado este artículo?",
         ] {
             assert!(hit(&r, s), "{s}");
         }
@@ -1679,6 +1683,8 @@ mod tests {
             "Mehr Artikel über die Wahl erscheinen morgen.",
             "Meer nieuws over de verkiezingen volgt later vandaag.",
             "Diesen Artikel teilen viele Leser.",
+            "Vous avez aimé cet article ? Dites-le nous en commentaire.",
+            "Il a voulu envoyer par e-mail les documents au juge.",
         ] {
             assert!(!hit(&r, s), "{s}");
         }
