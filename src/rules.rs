@@ -1670,6 +1670,8 @@ mod tests {
             "Regístrate gratis",
             "Зарегистрироваться",
             "Envoyer par e-mail",
+            "Pular para o conteúdo",
+            "Direct naar de inhoud",
             "Per E-Mail versenden",
             "Vous avez aimé cet article ?",
             "¿Te ha gustado este artículo?",
