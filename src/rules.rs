@@ -1670,6 +1670,10 @@ mod tests {
             "Regístrate gratis",
             "Зарегистрироваться",
             "Envoyer par e-mail",
+            "Courtesy Google",
+            "Breaking News Emails",
+            "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.",
+            "Something went wrong with the connection!",
             "Pular para o conteúdo",
             "Direct naar de inhoud",
             "Per E-Mail versenden",
@@ -1687,6 +1691,8 @@ mod tests {
             "Diesen Artikel teilen viele Leser.",
             "Vous avez aimé cet article ? Dites-le nous en commentaire.",
             "Il a voulu envoyer par e-mail les documents au juge.",
+            "Courtesy is a lost art in modern politics.",
+            "Email me your questions, she told the class, and I will answer them.",
         ] {
             assert!(!hit(&r, s), "{s}");
         }
