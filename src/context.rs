@@ -74,11 +74,13 @@ The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]). So is the headline above the byline: the line that
-could be a title when only bylines, dates, reading times and names come
-between it and the first prose line (a banner or the site's name may have
+could be a title when only bylines, dates, reading times, names and the
+lead photo's caption, credit and count come between it and the first prose
+line (a banner or the site's name may have
 taken the title above the menus: the title waits for the first prose line,
 and that banner then goes as a header line); not the line right under the
-title (the authors' line), nor the last card of a teaser list.
+title, with only chrome between (the authors' line), nor the last card of
+a teaser list.
 
 A separator line ("___", dropped by the line heuristic) right after a
 prose line waits for the two lines after it: when a heading (a short line
@@ -418,7 +420,7 @@ struct Entry {
     /// A copy the `repeat` heuristic will drop when it is written: no part
     /// of a [`Reason::KickerList`] chain (a second run does not see it).
     repeat: bool,
-    /// The first non-blank line after the title.
+    /// The first non-blank line after the title that is no chrome.
     under_title: bool,
     /// A separator held until the two lines after it show whether it
     /// opens a section ([`Reason::SectionBreak`]); nothing after it is
@@ -1066,8 +1068,10 @@ impl Context {
     /// keeps the headline above the byline before it (see
     /// [`Reason::Title`]): going back over at most [`HEADLINE_LINES`]
     /// lines, only bylines, dates and reading times (the line heuristics
-    /// and the rules of the `bylines` and `timestamps` categories) and
-    /// names ("Rodrigo Campos") come before a line that could be a title:
+    /// and the rules of the `bylines` and `timestamps` categories), names
+    /// ("Rodrigo Campos") and the lead photo's caption, credit and count
+    /// (the line heuristics, the `credits` rules, "0") come before a line
+    /// that could be a title:
     /// [`TITLE_WORDS`] or more words, no list item, no period at the end,
     /// no breadcrumb trail; and not right under the title already taken.
     /// A title taken above it, which waits with it, was a banner or the
@@ -1091,6 +1095,9 @@ impl Context {
                 Verdict::Drop(why) if is_byline_chrome(why, rules) => {
                     byline = true;
                 }
+                // The lead photo's caption and credit, and its count.
+                Verdict::Drop(why) if is_photo_chrome(why, rules) => {}
+                Verdict::Undecided if is_photo_count(text(e)) => {}
                 // Right under the title it is the author's line ("Tom
                 // Davies Associated Press") or a deck.
                 Verdict::Undecided
@@ -2276,6 +2283,23 @@ fn is_byline_chrome(why: Why, rules: &crate::rules::Rules) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Returns true if and only if `why` dropped a photo's caption or credit:
+/// the line heuristics, or a rule of the `credits` category.
+fn is_photo_chrome(why: Why, rules: &crate::rules::Rules) -> bool {
+    use crate::heuristics::Heuristic;
+    match why {
+        Why::Heuristic(Heuristic::Caption | Heuristic::Credit) => true,
+        Why::Rule(id) => rules.rules()[id as usize].category == "credits",
+        _ => false,
+    }
+}
+
+/// Returns true if and only if `text` is a bare number of one to three
+/// digits: a gallery's photo count ("0", "12").
+fn is_photo_count(text: &[u8]) -> bool {
+    (1..=3).contains(&text.len()) && text.iter().all(u8::is_ascii_digit)
 }
 
 /// Returns true if and only if `text` could be a headline: at least

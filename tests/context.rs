@@ -404,13 +404,13 @@ fn short_exclamations_are_no_prose() {
     // A UI message above the menu does not make the menu article text
     // (the message itself is taken for the title).
     let doc = format!(
-        "Advertisement\nSomething went wrong with the connection!\n\
+        "Advertisement\nWe could not load the latest headlines!\n\
          Sponsored Advert\n* India\n* World\n* Sport News\n* Contact us\n\
          Breaking News\n\n{P1}\n\n{P2}\n"
     );
     assert_eq!(
         clean(&doc),
-        format!("Something went wrong with the connection!\n\n{P1}\n\n{P2}\n")
+        format!("We could not load the latest headlines!\n\n{P1}\n\n{P2}\n")
     );
     // In the body an exclamation is kept, as is a long one anywhere.
     let doc = format!(
@@ -1035,5 +1035,23 @@ fn a_heading_or_a_name_in_the_story_next_to_a_date_stays() {
     assert_eq!(
         clean(&doc),
         format!("{P1}\n\n{P2}\n\n{P1}\n\n{P2}\n\nJane Roe\n\n{P1}\n")
+    );
+}
+
+#[test]
+fn the_headline_above_the_photo_and_the_byline_is_the_title() {
+    // The banner was taken for the title at the top; the headline above
+    // the lead photo's caption and credit, its count and the byline
+    // replaces it.
+    let doc = format!(
+        "* News\nThe New City App: Download It Today For Free\n* Sport\n\
+         Advertisement\nCouncil passes budget after long debate\n\
+         The mayor speaks to reporters at city hall. (AP Photo/Jane Roe)\n\
+         Photo: Jane Roe/AP\n0\n\
+         By Jane Roe\nNovember 18, 2019\n\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Council passes budget after long debate\n\n{P1}\n\n{P2}\n")
     );
 }
