@@ -790,7 +790,8 @@ impl Context {
         let mut headline_prose = false;
         let mut bio = false;
         if self.enabled {
-            verdict = self.author_step(lineno, text, verdict, c.rules());
+            verdict =
+                self.author_step(lineno, text, words, verdict, c.rules());
         }
         match verdict {
             Verdict::Drop(Why::Rule(id))
@@ -1018,6 +1019,7 @@ impl Context {
         &mut self,
         lineno: u64,
         text: &[u8],
+        words: usize,
         verdict: Verdict,
         rules: &crate::rules::Rules,
     ) -> Verdict {
@@ -1047,6 +1049,7 @@ impl Context {
         if top
             && verdict == Verdict::Undecided
             && !first
+            && (2..=3).contains(&words)
             && is_person_name(text)
         {
             self.last_name = Some((lineno, after_byline));
