@@ -61,7 +61,8 @@ more words without a sentence end is a teaser link placed between the
 paragraphs, and chrome ([`Reason::CapsTeaser`]); so is a run of short
 lines that alternates, [`KICKER_PAIRS`] times or more, a kicker in
 capitals ("RANDY ANDY", "‘NAÏVE AND TRUSTING’") and a headline
-([`Reason::KickerList`]).
+([`Reason::KickerList`]); a chrome line inside it (an ad) does not split
+the run: the lines before it wait when a chain may go on after it.
 
 A gallery slide is a position ("Image 2 of 5"), a caption and a credit:
 the lines after a position are held, up to [`SLIDE_LINES`] of them, and
@@ -226,7 +227,9 @@ pub enum Reason {
     /// without a sentence end ("TIME TRAVELLER", "Conspiracy theorists say
     /// they've spotted Greta Thunberg in 120-year-old pic"): the teaser
     /// links of a tabloid, placed between the paragraphs without a label.
-    /// A tag of one or two words may sit between two pairs ("Warning").
+    /// A tag of one or two words may sit between two pairs ("Warning"),
+    /// and chrome anywhere in the list ("Advertisement") does not split
+    /// it: the run before it waits for the run after it.
     /// Sections in capitals of an article hold more than one line, or a
     /// sentence; a one-word heading ("MONDAY", "METHOD") is no kicker.
     KickerList,
@@ -417,6 +420,11 @@ struct Entry {
     bio: bool,
     /// Part of a [`Reason::KickerList`].
     kicker_list: bool,
+    /// Part of a run that ended at a chrome line where a kicker and
+    /// headline chain may go on: it waits for the run after the chrome,
+    /// with which the chain is looked for (a second run, without the
+    /// chrome, sees one run).
+    kicker_wait: bool,
     /// A copy the `repeat` heuristic will drop when it is written: no part
     /// of a [`Reason::KickerList`] chain (a second run does not see it).
     repeat: bool,
@@ -606,6 +614,7 @@ impl Context {
                 kicker: false,
                 bio: false,
                 kicker_list: false,
+                kicker_wait: false,
                 repeat: false,
                 under_title: false,
                 held: false,
@@ -949,6 +958,7 @@ impl Context {
             kicker: false,
             bio,
             kicker_list: false,
+            kicker_wait: false,
             repeat: undecided && c.would_repeat(text, lineno),
             under_title,
             held,
@@ -1290,10 +1300,52 @@ impl Context {
         if counted >= WIDGET_COUNTS && 2 * counted >= lines {
             self.mark_run(lines, |e| e.widget = e.counted || e.label);
         }
-        if !top && lines >= 2 * KICKER_PAIRS {
-            self.mark_kicker_list(lines);
+        // The run before the chrome that ended the last one, if a chain
+        // could go on after it, is looked at with this one.
+        let waiting = self
+            .queue
+            .iter()
+            .rev()
+            .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
+            .skip(lines)
+            .take_while(|e| e.kicker_wait)
+            .count();
+        let chain = lines + waiting;
+        if !top && chain >= 2 * KICKER_PAIRS {
+            self.mark_kicker_list(chain);
         }
+        let wait = !top
+            && lines > 0
+            && anchor == Anchor::Chrome
+            && self.ends_half_chain(chain);
+        self.queue
+            .iter_mut()
+            .rev()
+            .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
+            .take(chain)
+            .for_each(|e| e.kicker_wait = wait);
         self.anchor = anchor;
+    }
+
+    /// Whether the last `lines` undecided lines end as a chain of kicker
+    /// and headline pairs may go on (see [`Reason::KickerList`]): with a
+    /// kicker, or a kicker and its headline.
+    fn ends_half_chain(&self, lines: usize) -> bool {
+        let arena = &self.arena;
+        let mut tail = self
+            .queue
+            .iter()
+            .rev()
+            .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
+            .take(lines.min(2))
+            .map(|e| {
+                let text = &arena[e.text.clone().unwrap_or_default()];
+                (is_caps_kicker(text), is_kicker_headline(text))
+            });
+        matches!(
+            (tail.next(), tail.next()),
+            (Some((true, _)), _) | (Some((_, true)), Some((true, _)))
+        )
     }
 
     /// Marks the kicker and headline pairs of a [`Reason::KickerList`] in
@@ -1489,7 +1541,7 @@ impl Context {
 /// it ended).
 fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     let next = e.next?;
-    if e.footer_pending {
+    if e.footer_pending || e.kicker_wait {
         return None;
     }
     if e.bio {

@@ -719,6 +719,18 @@ fn kicker_and_headline_pairs_between_paragraphs_are_teasers() {
     // At the end of the article too.
     let doc = format!("{P1}\n\n{P2}\n\n{teasers}");
     assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    // With an ad inside the list, between a kicker and its headline: the
+    // two halves are one list, as a second run, without the ad, sees it.
+    let split = teasers.replacen(
+        "TIME TRAVELLER\n\n",
+        "TIME TRAVELLER\n\nAdvertisement\n\n",
+        1,
+    );
+    let doc = format!("{P1}\n\n{split}\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    let split = teasers.replacen("Warning\n\n", "Advertisement\n\n", 1);
+    let doc = format!("{P1}\n\n{split}\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
 }
 
 #[test]
