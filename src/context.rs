@@ -919,27 +919,22 @@ impl Context {
             undecided && crate::heuristics::is_field_line(text, words);
         // A label right above a field with a short value ("Prep time: 15
         // minutes", "Año: 1967") at the top is the name of what the box
-        // describes ("Classic Banana Bread"), no header line; nor is the
-        // field, which must stay for the name to (a second run).
-        let mut heads_box = false;
+        // describes ("Classic Banana Bread"), no header line.
         if (undecided || verdict == TITLE)
             && !self.seen_anchor_prose
             && crate::heuristics::is_field_line(text, words)
             && is_short_field(text)
             && let Some(e) =
                 self.queue.iter_mut().rev().find(|e| e.text.is_some())
-            && (e.label || e.kicker)
         {
             e.label = false;
             e.kicker = false;
-            heads_box = true;
         }
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
         // quotation, not a menu item.
         let label = undecided
             && !std::mem::take(&mut self.after_title)
-            && !heads_box
             && is_label(text)
             && !is_enclosed(text);
         if prose {

@@ -1078,14 +1078,6 @@ fn a_short_title_above_a_box_of_facts_stays() {
          Serves: 8\n\n{P1}\n\n{P2}\n"
     );
     assert_eq!(clean(&doc), doc);
-    // The field right under the name stays with it, label-like or not:
-    // without it a second run would drop the name.
-    let doc = format!(
-        "Banana Bread\nEditorial: Sudamericana\nFirst edition\n\n{P1}\n"
-    );
-    let once = clean(&doc);
-    assert_eq!(once, doc);
-    assert_eq!(clean(&once), once);
     // A section name above a headline with a colon still goes.
     let doc = format!(
         "Politics\nJulian Assange: Sweden drops rape investigation\n\n{P1}\n"
