@@ -197,11 +197,8 @@ pub enum Reason {
     /// Dropped: a label-like short line (see [`is_label`]) before the first
     /// prose line of the document, other than the title and the line that
     /// leads into the prose and the one right after the title (a menu or
-    /// breadcrumbs above the article), and the one right above a field
-    /// with a short value (the name of what a box of facts describes:
-    /// "Classic Banana Bread" / "Prep time: 15 minutes"); and the section
-    /// name right above the title, even when it leads into it:
-    /// label-like, or one or two
+    /// breadcrumbs above the article); and the section name right above the
+    /// title, even when it leads into it: label-like, or one or two
     /// lowercase words, without digits ("Opinion", "immunology"; not
     /// "Chapter 1"). Not applied after the last prose line: articles end
     /// with short labelled facts (dates, prices, a meal plan) too often.
@@ -917,19 +914,6 @@ impl Context {
         let under_title = self.after_title;
         self.last_field =
             undecided && crate::heuristics::is_field_line(text, words);
-        // A label right above a field with a short value ("Prep time: 15
-        // minutes", "Año: 1967") at the top is the name of what the box
-        // describes ("Classic Banana Bread"), no header line.
-        if (undecided || verdict == TITLE)
-            && !self.seen_anchor_prose
-            && crate::heuristics::is_field_line(text, words)
-            && is_short_field(text)
-            && let Some(e) =
-                self.queue.iter_mut().rev().find(|e| e.text.is_some())
-        {
-            e.label = false;
-            e.kicker = false;
-        }
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
         // quotation, not a menu item.
@@ -1623,16 +1607,6 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     }
 
     Some(Verdict::Keep(Why::Content))
-}
-
-/// Returns true if and only if the value of the field `text` ("Label:
-/// value", see [`crate::heuristics::is_field_line`]) has at most three
-/// words: a fact, not a headline ("Julian Assange: Sweden drops rape
-/// investigation").
-fn is_short_field(text: &[u8]) -> bool {
-    memchr::memchr(b':', text).is_some_and(|colon| {
-        crate::cleaner::count_words(text[colon + 1..].trim_ascii()) <= 3
-    })
 }
 
 /// Returns true if and only if `text`, the line right above the title,

@@ -1067,23 +1067,3 @@ fn the_headline_above_the_photo_and_the_byline_is_the_title() {
         format!("Council passes budget after long debate\n\n{P1}\n\n{P2}\n")
     );
 }
-
-#[test]
-fn a_short_title_above_a_box_of_facts_stays() {
-    // The recipe's name is label-like and short, but the fields under it
-    // ("Label: value", a short value) describe it: no menu above the
-    // article.
-    let doc = format!(
-        "Classic Banana Bread\nPrep time: 15 minutes\nCook time: 1 hour\n\
-         Serves: 8\n\n{P1}\n\n{P2}\n"
-    );
-    assert_eq!(clean(&doc), doc);
-    // A section name above a headline with a colon still goes.
-    let doc = format!(
-        "Politics\nJulian Assange: Sweden drops rape investigation\n\n{P1}\n"
-    );
-    assert_eq!(
-        clean(&doc),
-        format!("Julian Assange: Sweden drops rape investigation\n\n{P1}\n")
-    );
-}
