@@ -1043,10 +1043,8 @@ impl Context {
             std::mem::replace(&mut self.last_byline, byline);
         if let Some((name, after)) = self.last_name.take()
             && (byline || after && !is_list_item(text))
-            && let Some(e) =
-                self.queue.iter_mut().rev().find(|e| e.text.is_some())
+            && let Some((e, _)) = self.last_undecided()
             && e.lineno == name
-            && e.verdict == Verdict::Undecided
         {
             e.verdict = AUTHOR;
             // A second name after it: "Jane Roe" / "John Doe".
@@ -1195,8 +1193,7 @@ impl Context {
     /// photo count of the gallery ("6" above "… a rabbit Credit: Getty").
     fn mark_photo_count(&mut self) {
         if let Some((e, text)) = self.last_undecided()
-            && (1..=3).contains(&text.len())
-            && text.iter().all(u8::is_ascii_digit)
+            && is_photo_count(text)
         {
             e.verdict = Verdict::Drop(Why::Context(Reason::GalleryCaption));
         }
@@ -1303,10 +1300,7 @@ impl Context {
         // The run before the chrome that ended the last one, if a chain
         // could go on after it, is looked at with this one.
         let waiting = self
-            .queue
-            .iter()
-            .rev()
-            .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
+            .undecided_back()
             .skip(lines)
             .take_while(|e| e.kicker_wait)
             .count();
@@ -1318,13 +1312,16 @@ impl Context {
             && lines > 0
             && anchor == Anchor::Chrome
             && self.ends_half_chain(chain);
+        self.mark_run(chain, |e| e.kicker_wait = wait);
+        self.anchor = anchor;
+    }
+
+    /// The undecided lines waiting, from the last one back.
+    fn undecided_back(&self) -> impl Iterator<Item = &Entry> {
         self.queue
-            .iter_mut()
+            .iter()
             .rev()
             .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
-            .take(chain)
-            .for_each(|e| e.kicker_wait = wait);
-        self.anchor = anchor;
     }
 
     /// Whether the last `lines` undecided lines end as a chain of kicker
@@ -1332,16 +1329,10 @@ impl Context {
     /// kicker, or a kicker and its headline.
     fn ends_half_chain(&self, lines: usize) -> bool {
         let arena = &self.arena;
-        let mut tail = self
-            .queue
-            .iter()
-            .rev()
-            .filter(|e| e.text.is_some() && e.verdict == Verdict::Undecided)
-            .take(lines.min(2))
-            .map(|e| {
-                let text = &arena[e.text.clone().unwrap_or_default()];
-                (is_caps_kicker(text), is_kicker_headline(text))
-            });
+        let mut tail = self.undecided_back().take(lines.min(2)).map(|e| {
+            let text = &arena[e.text.clone().unwrap_or_default()];
+            (is_caps_kicker(text), is_kicker_headline(text))
+        });
         matches!(
             (tail.next(), tail.next()),
             (Some((true, _)), _) | (Some((_, true)), Some((true, _)))
