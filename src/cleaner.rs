@@ -212,7 +212,8 @@ const EXPLAIN_LONG: usize = 200;
 /// benchmark pages is 12 KB (180 lines).
 pub const TAIL_HOLD_BYTES: usize = 64 << 10;
 
-/// The most lines a tail may hold (see [`TAIL_HOLD_BYTES`]).
+/// The most lines a tail may hold (see [`TAIL_HOLD_BYTES`]; a run of
+/// blank lines counts once).
 pub const TAIL_HOLD_LINES: usize = 4096;
 
 /// Lines after a tail marker, waiting for the end of the document (then
@@ -231,6 +232,10 @@ struct Held {
     len: u32,
     words: u32,
     pre: Option<Pre>,
+    /// For a blank line: how many blank lines follow it in the same run.
+    /// A run takes one place, as it gives one blank line of output: a
+    /// second run holds as many places.
+    more_blanks: u64,
 }
 
 impl Hold {
@@ -249,12 +254,21 @@ impl Hold {
             self.data.clear();
             self.off = 0;
         }
+        if norm.is_empty()
+            && let Some(last) = self.lines.back_mut()
+            && last.len == 0
+            && last.lineno + last.more_blanks + 1 == lineno
+        {
+            last.more_blanks += 1;
+            return;
+        }
         self.data.extend_from_slice(norm);
         self.lines.push_back(Held {
             lineno,
             len: norm.len() as u32,
             words: words as u32,
             pre: pre.copied(),
+            more_blanks: 0,
         });
     }
 
@@ -466,10 +480,13 @@ struct CaptionHold {
 }
 
 /// A line of a [`CaptionHold`]: its number, its text (`None`: blank) and
-/// its verdict.
-type HeldLine = (u64, Option<Vec<u8>>, Result<Why, Why>);
+/// its verdict; for a blank line, how many blank lines follow it in the
+/// same run (a run takes one place, as it gives one blank line of output:
+/// a second run holds the same lines).
+type HeldLine = (u64, Option<Vec<u8>>, Result<Why, Why>, u64);
 
-/// The most lines a [`CaptionHold`] holds (blank lines included).
+/// The most places a [`CaptionHold`] holds (a run of blank lines takes
+/// one).
 const CAPTION_HOLD_LINES: usize = 16;
 
 /// The fewest words of a caption held back (titles and breadcrumbs, which
@@ -704,6 +721,10 @@ impl<'r> Cleaner<'r> {
             if !self.decide(h.lineno, text, h.words as usize, h.pre.as_ref()) {
                 break;
             }
+            // The rest of a run of blank lines: decided as its first.
+            for lineno in h.lineno + 1..=h.lineno + h.more_blanks {
+                self.decide(lineno, text, 0, None);
+            }
             hold.pop_front();
         }
         self.hold = hold;
@@ -715,7 +736,9 @@ impl<'r> Cleaner<'r> {
         let mut hold = std::mem::take(&mut self.hold);
         while let Some((h, text)) = hold.front() {
             if text.is_empty() {
-                self.with_context(|ctx, me| ctx.push_blank(h.lineno, me));
+                for lineno in h.lineno..=h.lineno + h.more_blanks {
+                    self.with_context(|ctx, me| ctx.push_blank(lineno, me));
+                }
             } else {
                 let why = Verdict::Drop(Why::Tail(id));
                 self.context_push(h.lineno, text, h.words as usize, why, None);
@@ -818,7 +841,15 @@ impl<'r> Cleaner<'r> {
         }
         if !self.caption.lines.is_empty() {
             let Some(t) = text else {
-                self.caption.lines.push((lineno, None, keep));
+                if let Some(last) = self.caption.lines.last_mut()
+                    && last.1.is_none()
+                    && last.2 == keep
+                    && last.0 + last.3 + 1 == lineno
+                {
+                    last.3 += 1;
+                    return;
+                }
+                self.caption.lines.push((lineno, None, keep, 0));
                 if self.caption.lines.len() >= CAPTION_HOLD_LINES {
                     self.release_caption(false);
                 }
@@ -828,7 +859,7 @@ impl<'r> Cleaner<'r> {
             if !self.caption.repeated && same_but_markers(t, first) {
                 self.caption.repeated = true;
                 let repeat = Err(Why::Heuristic(Heuristic::Repeat));
-                self.caption.lines.push((lineno, Some(t.to_vec()), repeat));
+                self.caption.lines.push((lineno, Some(t.to_vec()), repeat, 0));
                 return;
             }
             let credit = self.caption.repeated && self.is_credit(keep);
@@ -841,7 +872,7 @@ impl<'r> Cleaner<'r> {
             && count_words(t) >= CAPTION_WORDS
             && !same_but_markers(t, self.prev())
         {
-            self.caption.lines.push((lineno, Some(t.to_vec()), keep));
+            self.caption.lines.push((lineno, Some(t.to_vec()), keep, 0));
             return;
         }
         self.emit_now(lineno, text, keep);
@@ -872,8 +903,11 @@ impl<'r> Cleaner<'r> {
             let first = lines[0].1.as_deref().unwrap_or_default();
             self.caption.last.extend_from_slice(first);
         }
-        for (lineno, text, keep) in lines.drain(..) {
+        for (lineno, text, keep, more) in lines.drain(..) {
             self.emit_now(lineno, text.as_deref(), keep);
+            for lineno in lineno + 1..=lineno + more {
+                self.emit_now(lineno, None, keep);
+            }
         }
         // The buffer, for the next caption.
         self.caption.lines = lines;

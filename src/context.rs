@@ -108,7 +108,8 @@ use std::ops::Range;
 
 use crate::cleaner::{Cleaner, Why};
 
-/// The most lines that wait for context.
+/// The most lines that wait for context (a run of blank lines counts
+/// once).
 pub const MAX_QUEUE_LINES: usize = 1024;
 /// The most bytes of text that wait for context.
 pub const MAX_QUEUE_BYTES: usize = 1 << 20;
@@ -376,6 +377,11 @@ struct Entry {
     lineno: u64,
     /// The text in [`Context::arena`]; `None` for a blank line.
     text: Option<Range<usize>>,
+    /// For a blank line: how many blank lines follow it in the same run
+    /// (their numbers are `lineno + 1 ..`). A run of blank lines takes
+    /// one place in the queue, as it gives one blank line of output: a
+    /// second run sees the same lines waiting.
+    more_blanks: u64,
     verdict: Verdict,
     /// For an undecided line: the anchor before its run.
     prev: Anchor,
@@ -522,14 +528,18 @@ struct LabelByline {
     verdict: Verdict,
     /// The line before it is a field.
     after_field: bool,
-    /// Blank lines after it, held with it.
-    blanks: Vec<u64>,
+    /// The blank lines after it, held with it: the first one's number
+    /// and how many (they run on, up to the next line).
+    blanks: (u64, u64),
 }
 
 /// A line held after a gallery position, with what was known of it.
 #[derive(Clone, Debug)]
 enum Held {
-    Blank(u64),
+    /// A run of blank lines: the first one's number and how many more
+    /// follow it (a run takes one place, as it gives one blank line of
+    /// output: a second run holds the same lines).
+    Blank(u64, u64),
     Line {
         lineno: u64,
         text: Vec<u8>,
@@ -577,12 +587,21 @@ impl Context {
     /// Adds a blank line.
     pub fn push_blank(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
         if let Some(held) = &mut self.label_byline {
-            held.blanks.push(lineno);
+            if held.blanks.1 == 0 {
+                held.blanks.0 = lineno;
+            }
+            held.blanks.1 += 1;
             return;
         }
         if let Some(held) = &mut self.slide {
+            if let Some(Held::Blank(first, more)) = held.last_mut()
+                && *first + *more + 1 == lineno
+            {
+                *more += 1;
+                return;
+            }
             if held.len() < 4 * SLIDE_LINES {
-                held.push(Held::Blank(lineno));
+                held.push(Held::Blank(lineno, 0));
                 return;
             }
             self.end_slide(false, c);
@@ -591,10 +610,20 @@ impl Context {
     }
 
     fn push_blank_now(&mut self, lineno: u64, c: &mut Cleaner<'_>) {
+        if let Some(back) = self.queue.back_mut()
+            && back.text.is_none()
+            && !back.held
+            && back.lineno + back.more_blanks + 1 == lineno
+        {
+            back.more_blanks += 1;
+            self.emit_ready(c);
+            return;
+        }
         self.push(
             Entry {
                 lineno,
                 text: None,
+                more_blanks: 0,
                 verdict: Verdict::Keep(Why::Content),
                 prev: Anchor::Edge,
                 next: None,
@@ -691,7 +720,7 @@ impl Context {
                     words,
                     verdict,
                     after_field: self.last_field,
-                    blanks: Vec::new(),
+                    blanks: (0, 0),
                 }));
                 return prose_words;
             }
@@ -736,7 +765,8 @@ impl Context {
             self.keep_last_undecided();
         }
         let prose_words = if prose { held.words } else { 0 };
-        for lineno in held.blanks {
+        let (first, count) = held.blanks;
+        for lineno in first..first + count {
             self.push_blank_now(lineno, c);
         }
         (field_box && next_field, prose_words)
@@ -760,7 +790,11 @@ impl Context {
         let mut prose_words = 0;
         for h in self.slide.take().unwrap_or_default() {
             match h {
-                Held::Blank(lineno) => self.push_blank_now(lineno, c),
+                Held::Blank(first, more) => {
+                    for lineno in first..=first + more {
+                        self.push_blank_now(lineno, c);
+                    }
+                }
                 Held::Line { lineno, text, words, verdict, is_prose_hint } => {
                     let verdict = if caption {
                         Verdict::Drop(Why::Context(Reason::GalleryCaption))
@@ -939,6 +973,7 @@ impl Context {
         let entry = Entry {
             lineno,
             text: Some(start..self.arena.len()),
+            more_blanks: 0,
             verdict,
             prev: self.anchor,
             next: None,
@@ -1506,6 +1541,9 @@ impl Context {
             let e = self.queue.pop_front().unwrap();
             let text = e.text.as_ref().map(|r| &self.arena[r.clone()]);
             c.emit(e.lineno, text, e.verdict.into_result());
+            for lineno in e.lineno + 1..=e.lineno + e.more_blanks {
+                c.emit(lineno, None, e.verdict.into_result());
+            }
         }
         if self.queue.is_empty() {
             self.arena.clear();

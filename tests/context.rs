@@ -1067,3 +1067,47 @@ fn the_headline_above_the_photo_and_the_byline_is_the_title() {
         format!("Council passes budget after long debate\n\n{P1}\n\n{P2}\n")
     );
 }
+
+/// `doc` with every blank line between two lines made a run of `n`.
+fn spread(doc: &str, n: usize) -> String {
+    doc.replace("\n\n", &"\n".repeat(n + 1))
+}
+
+#[test]
+fn a_run_of_blank_lines_counts_as_one_blank_line() {
+    // Output collapses a run to one blank line, so a second run sees one:
+    // every hold and wait counts a run once, and decides as for one blank
+    // line (idempotence), however long the run.
+    let docs = [
+        // A caption, its copy and a credit.
+        format!(
+            "{P1}\n\n* {CAPTION}\n\n{CAPTION}\n\nPhoto: John Doe, AP\n\n{P2}\n"
+        ),
+        // A gallery slide.
+        format!(
+            "{P1}\n\nImage 2 of 5\n\nAn artist's concept of the new lunar \
+             lander on the surface of the moon.\n\n(Image credit: Blue \
+             Origin)\n\n{P2}\n"
+        ),
+        // A menu above the title, waiting for the first paragraph.
+        format!(
+            "Home\n\nNews\n\nSport\n\nCity Council Passes Budget After Long \
+             Debate\n\n{P1}\n\n{P2}\n"
+        ),
+        // A comment section to the end.
+        format!(
+            "{P1}\n\n{P2}\n\nLeave a comment\n\nJane Roe\n\nGreat read!\n"
+        ),
+        // Fields of a fact box around a byline opened by a label.
+        format!(
+            "{P1}\n\nTítulo: Cien años de soledad\n\nAutor: Gabriel García \
+             Márquez\n\nEditorial: Sudamericana\n\n{P2}\n"
+        ),
+    ];
+    for doc in docs {
+        let once = clean(&doc);
+        for n in [2, 40, 2000] {
+            assert_eq!(clean(&spread(&doc, n)), once, "runs of {n}:\n{doc}");
+        }
+    }
+}
