@@ -146,6 +146,9 @@ pub const TEASER_DEK_WORDS: usize = 25;
 
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
+/// The most words of the value of a field in a fact box above the article
+/// (see [`Reason::Header`]).
+pub const BOX_VALUE_WORDS: usize = 3;
 /// The most lines, from the first prose line back, that are searched for
 /// the headline above the byline.
 pub const HEADLINE_LINES: usize = 6;
@@ -202,7 +205,10 @@ pub enum Reason {
     /// title, even when it leads into it: label-like, or one or two
     /// lowercase words, without digits ("Opinion", "immunology"; not
     /// "Chapter 1"). Not applied after the last prose line: articles end
-    /// with short labelled facts (dates, prices, a meal plan) too often.
+    /// with short labelled facts (dates, prices, a meal plan) too often;
+    /// nor to a box of facts above the article ("Prep time: 15 minutes" /
+    /// "Cook time: 1 hour", values of at most [`BOX_VALUE_WORDS`] words)
+    /// and its name right above it.
     Header,
     /// Dropped: in a run of short lines of which at least
     /// [`WIDGET_COUNTS`], and at least half, are labels with a count
@@ -440,6 +446,9 @@ struct Entry {
     /// opens a section ([`Reason::SectionBreak`]); nothing after it is
     /// written before it is decided.
     held: bool,
+    /// A field of a fact box above the article: kept (see
+    /// [`Context::box_step`]).
+    boxed: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -482,6 +491,10 @@ pub struct Context {
     /// ([`crate::heuristics::is_field_line`]) left to context (kept as a
     /// field since, or not).
     last_field: bool,
+    /// Before the first prose line: how many fields of a fact box in a row
+    /// the last lines pushed were, chrome between them not counted (see
+    /// [`Reason::Header`]).
+    box_fields: usize,
     /// Whether the last non-blank line pushed was prose.
     last_prose: bool,
     /// How far a held separator is in its section break.
@@ -574,6 +587,7 @@ impl Context {
             slide: None,
             label_byline: None,
             last_field: false,
+            box_fields: 0,
             last_prose: false,
             section: SectionBreak::Idle,
             release_title: false,
@@ -647,6 +661,7 @@ impl Context {
                 repeat: false,
                 under_title: false,
                 held: false,
+                boxed: false,
             },
             c,
         );
@@ -948,6 +963,7 @@ impl Context {
         let under_title = self.after_title;
         self.last_field =
             undecided && crate::heuristics::is_field_line(text, words);
+        let box_field = self.box_step(text, words, verdict);
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
         // quotation, not a menu item.
@@ -997,9 +1013,66 @@ impl Context {
             repeat: undecided && c.would_repeat(text, lineno),
             under_title,
             held,
+            boxed: box_field && undecided,
         };
         self.push(entry, c);
         prose
+    }
+
+    /// Takes a non-blank line with its verdict so far, before the first
+    /// prose line: returns true if it is a field of a fact box (see
+    /// [`crate::heuristics::is_field_line`]) right after another one,
+    /// chrome between them not counted ("Prep time: 15 minutes" / "Cook
+    /// time: 1 hour"). Both are kept, as are the fields after them, and
+    /// are no anchors; the line right above the box is the name of what
+    /// it describes ("Classic Banana Bread"), no label or kicker, so it
+    /// stays when the box leads into the prose. Chrome between the name
+    /// and the fields ("Print Recipe", a photo credit) is not counted: a
+    /// second run does not see it. (Every field of a box stays, so a
+    /// second run sees the same box.)
+    fn box_step(
+        &mut self,
+        text: &[u8],
+        words: usize,
+        verdict: Verdict,
+    ) -> bool {
+        if matches!(verdict, Verdict::Drop(_)) {
+            // A second run does not see it.
+            return false;
+        }
+        let field = self.enabled
+            && !self.seen_prose
+            && matches!(verdict, Verdict::Undecided | TITLE)
+            && is_short_field(text, words);
+        if !field {
+            self.box_fields = 0;
+            return false;
+        }
+        self.box_fields += 1;
+        if self.box_fields == 2 {
+            let arena = &self.arena;
+            let mut lines = self.queue.iter_mut().rev().filter(|e| {
+                e.text.is_some() && !matches!(e.verdict, Verdict::Drop(_))
+            });
+            if let Some(first) = lines.next() {
+                let text = &arena[first.text.clone().unwrap_or_default()];
+                let words = crate::cleaner::count_words(text);
+                if is_short_field(text, words) {
+                    first.boxed = first.verdict == Verdict::Undecided;
+                    if let Some(name) = lines.next()
+                        && name.verdict == Verdict::Undecided
+                    {
+                        name.label = false;
+                        name.kicker = false;
+                        // Chrome between it and the box ("Print Recipe")
+                        // does not cut it off: it is in the box's run.
+                        name.next = None;
+                        name.last = false;
+                    }
+                }
+            }
+        }
+        self.box_fields >= 2
     }
 
     /// Takes the next non-blank line after a held separator, with its
@@ -1570,6 +1643,9 @@ impl Context {
 /// it ended).
 fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     let next = e.next?;
+    if e.boxed {
+        return Some(Verdict::Keep(Why::Content));
+    }
     if e.footer_pending || e.kicker_wait {
         return None;
     }
@@ -1871,6 +1947,19 @@ fn is_ascii_label(body: &[u8]) -> bool {
         }
     }
     upper > 0
+}
+
+/// Returns true if and only if `text` (of `words` words) is a field of a
+/// fact box (see [`crate::heuristics::is_field_line`]) with a value of at
+/// most [`BOX_VALUE_WORDS`] words: a fact ("Prep time: 15 minutes",
+/// "Año: 1967"), not a headline ("Avlon: Satire against public figures is
+/// constitutional").
+fn is_short_field(text: &[u8], words: usize) -> bool {
+    crate::heuristics::is_field_line(text, words)
+        && memchr::memchr(b':', text).is_some_and(|colon| {
+            crate::cleaner::count_words(text[colon + 1..].trim_ascii())
+                <= BOX_VALUE_WORDS
+        })
 }
 
 /// Returns true if and only if the separator line `text` holds a bracket,

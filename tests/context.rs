@@ -1111,3 +1111,76 @@ fn a_run_of_blank_lines_counts_as_one_blank_line() {
         }
     }
 }
+
+#[test]
+fn a_box_of_facts_above_the_article_stays_with_its_name() {
+    // Two or more "Label: value" fields with short values in a row above
+    // the first paragraph are a box of facts (a recipe's, a product's, a
+    // book's): they stay, and so does the name right above them, short
+    // and label-like as it is; the menu above goes.
+    for doc in [
+        format!(
+            "Home\nRecipes\nClassic Banana Bread\nPrep time: 15 minutes\n\
+             Cook time: 1 hour\nServes: 8\n\n{P1}\n\n{P2}\n"
+        ),
+        format!(
+            "Startseite\nRezepte\nKuchen\nOmas Apfelkuchen\n\
+             Zubereitungszeit: 30 Minuten\nBackzeit: 45 Minuten\n\
+             Portionen: 12 Stück\n\n{P1}\n"
+        ),
+    ] {
+        let once = clean(&doc);
+        let (_, article) =
+            doc.split_at(doc.find("Classic").or(doc.find("Omas")).unwrap());
+        assert_eq!(once, article, "{doc}");
+        assert_eq!(clean(&once), once);
+    }
+    // Chrome between the name and the box (the recipe card's buttons, a
+    // photo credit), or inside it, is not counted: a second run does not
+    // see it.
+    for chrome in ["Print Recipe\nPin Recipe", "Photo: Jane Roe"] {
+        let doc = format!(
+            "Home\nRecipes\nClassic Banana Bread\n{chrome}\n\
+             Prep time: 15 minutes\nShare this\nCook time: 1 hour\n\
+             Serves: 8\n\n{P1}\n"
+        );
+        let once = clean(&doc);
+        assert_eq!(
+            once,
+            format!(
+                "Classic Banana Bread\nPrep time: 15 minutes\n\
+                 Cook time: 1 hour\nServes: 8\n\n{P1}\n"
+            )
+        );
+        assert_eq!(clean(&once), once);
+    }
+    // A title above the box keeps its section name going.
+    let doc = format!(
+        "Books\nCien años de soledad\nAutor: Gabriel García Márquez\n\
+         Editorial: Sudamericana\nAño: 1967\n\n{P1}\n"
+    );
+    assert_eq!(clean(&doc), doc.replacen("Books\n", "", 1));
+    // One field is no box: a section name above a headline with a colon
+    // still goes.
+    let doc = format!(
+        "Politics\nJulian Assange: Sweden drops rape investigation\n\n{P1}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Julian Assange: Sweden drops rape investigation\n\n{P1}\n")
+    );
+    // Headlines in the form "Name: quote" are no fields: a long value.
+    let doc = format!(
+        "Why you can't trust the White House on health\n\nMore Videos\n\
+         Schiff: Republicans are only upset Trump got caught\n\
+         Avlon: Satire against public figures is constitutional\n\
+         Tillerson takes swipe at Trump over Ukraine dealings\n{P1}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "Why you can't trust the White House on health\n\n\
+             Tillerson takes swipe at Trump over Ukraine dealings\n{P1}\n"
+        )
+    );
+}
