@@ -961,8 +961,11 @@ impl Context {
         }
         let undecided = verdict == Verdict::Undecided;
         let under_title = self.after_title;
-        self.last_field =
-            undecided && crate::heuristics::is_field_line(text, words);
+        // The title is a field too when it reads like one ("Título: Cien
+        // años de soledad"): a second run may take the field for the title
+        // when the line taken first is gone.
+        self.last_field = (undecided || verdict == TITLE)
+            && crate::heuristics::is_field_line(text, words);
         let box_field = self.box_step(text, words, verdict);
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
