@@ -6,7 +6,9 @@ Every non-blank line gets a class when it arrives:
 * **chrome**: a rule or a line heuristic dropped it (repeats are judged
   later, on the lines written, so they are no anchors; nor are separator
   lines of code punctuation, "}", "```", "|---|---|", which would claim the
-  code or the table around them);
+  code or the table around them; nor is a time of day alone, "14:32",
+  right above a prose line that ends like a statement: a live blog's post
+  stamp, under which the key points above it lead into the post);
 * **prose**: kept, and reads like running text: at least
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
   sentence (`.` `?` `…` `;` `:` or the CJK full stops, also inside closing
@@ -51,7 +53,8 @@ questions.
 Label-like short lines before the first prose line go ([`Reason::Header`]),
 and so does the section name or kicker right above the title ("Opinion",
 "immunology": label-like, or one or two lowercase words, without digits),
-as do lists there that follow chrome or hold a nested list (`+ ` items under
+as do lists there that follow chrome (right after it: not under a heading
+such as "Key points") or hold a nested list (`+ ` items under
 `* ` ones: a site menu with its submenus, a table of contents), and so do
 the labels of a run made mostly of labels with counts
 ([`Reason::Widget`]).
@@ -491,6 +494,9 @@ pub struct Context {
     /// ([`crate::heuristics::is_field_line`]) left to context (kept as a
     /// field since, or not).
     last_field: bool,
+    /// A time of day alone came last (see [`is_clock_time`]): whether it
+    /// is an anchor depends on the next line.
+    clock_pending: bool,
     /// Before the first prose line: how many fields of a fact box in a row
     /// the last lines pushed were, chrome between them not counted (see
     /// [`Reason::Header`]).
@@ -588,6 +594,7 @@ impl Context {
             label_byline: None,
             last_field: false,
             box_fields: 0,
+            clock_pending: false,
             last_prose: false,
             section: SectionBreak::Idle,
             release_title: false,
@@ -842,6 +849,15 @@ impl Context {
         is_prose_hint: Option<bool>,
         c: &mut Cleaner<'_>,
     ) -> bool {
+        // (A post is written in sentences; a teaser headline under a
+        // video's length may run long, but ends like no statement.)
+        if std::mem::take(&mut self.clock_pending)
+            && !(verdict == Verdict::Undecided
+                && ends_like_statement(text)
+                && is_prose_hint.unwrap_or_else(|| is_prose(text, words)))
+        {
+            self.anchor_seen(Anchor::Chrome);
+        }
         let item = is_list_item(text);
         let mut verdict = verdict;
         let mut prose = false;
@@ -866,6 +882,14 @@ impl Context {
             Verdict::Drop(Why::Heuristic(
                 crate::heuristics::Heuristic::Separator,
             )) if is_code_punctuation(text) => {}
+            // A time of day alone ("14:32", "14:32 GMT") waits: right
+            // above a prose line that ends like a statement it is the
+            // stamp of a live blog's post, no anchor (the lines above it,
+            // the key points, lead into the post); above anything else it
+            // is chrome (a video's length).
+            Verdict::Drop(Why::Heuristic(
+                crate::heuristics::Heuristic::Date,
+            )) if is_clock_time(text) => self.clock_pending = true,
             Verdict::Drop(_) => self.anchor_seen(Anchor::Chrome),
             Verdict::Keep(_) => {
                 prose = true;
@@ -1360,6 +1384,8 @@ impl Context {
         let mut before_prose = false;
         let mut top = false;
         let mut after_prose = false;
+        // The run opens with a line that is no list item: a heading.
+        let mut headed = false;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
                 continue;
@@ -1378,14 +1404,15 @@ impl Context {
             before_prose = e.before_prose && e.prev != Anchor::Edge;
             top = e.before_prose;
             after_prose = e.prev == Anchor::Prose && !e.after_colon;
+            headed = !e.listed;
         }
         // A list above the first prose line is a menu or a list of
-        // headlines.
+        // headlines, unless a heading opens the run ("Key points").
         // So is a nested list there, even at the very top: a site menu
         // with its submenus, or a table of contents.
         let nested_menu = top && nested >= NESTED_ITEMS;
         if anchor == Anchor::Prose
-            && (before_prose || nested_menu)
+            && (before_prose && !headed || nested_menu)
             && listed >= HEADER_ITEMS
         {
             self.mark_run(lines, |e| e.header_list = e.listed);
@@ -1547,6 +1574,8 @@ impl Context {
         let (_, mut prose_words) = self.release_label_byline(false, c);
         self.last_field = false;
         prose_words += self.end_slide(false, c);
+        // A paragraph comes: a time of day waiting is no anchor.
+        self.clock_pending = false;
         self.prose_seen(c.rules());
         let keep = self.section == SectionBreak::AfterHeading
             && self.last_line_kept();
@@ -1561,6 +1590,9 @@ impl Context {
         self.release_label_byline(false, c);
         self.end_slide(false, c);
         self.end_section_break(false);
+        if std::mem::take(&mut self.clock_pending) {
+            self.anchor_seen(Anchor::Chrome);
+        }
         self.anchor_seen(Anchor::Edge);
         self.release_title = true;
         let seen = self.seen_prose;
@@ -1962,6 +1994,30 @@ fn is_short_field(text: &[u8], words: usize) -> bool {
         && memchr::memchr(b':', text).is_some_and(|colon| {
             crate::cleaner::count_words(text[colon + 1..].trim_ascii())
                 <= BOX_VALUE_WORDS
+        })
+}
+
+/// Returns true if and only if `text` is only a time of day, in hours and
+/// minutes (and seconds), then perhaps a time zone or "Uhr": "14:32",
+/// "9:05 GMT", "14:32:10 Uhr".
+fn is_clock_time(text: &[u8]) -> bool {
+    let mut words = text.split(|&b| b == b' ');
+    let Some(time) = words.next() else { return false };
+    let zone = words.next();
+    let mut parts = time.split(|&b| b == b':');
+    let hours = parts.next().unwrap_or_default();
+    let two_digits =
+        |p: &[u8]| p.len() == 2 && p.iter().all(u8::is_ascii_digit);
+    words.next().is_none()
+        && (1..=2).contains(&hours.len())
+        && hours.iter().all(u8::is_ascii_digit)
+        && parts.next().is_some_and(two_digits)
+        && parts.next().is_none_or(two_digits)
+        && parts.next().is_none()
+        && zone.is_none_or(|z| {
+            z == b"Uhr"
+                || (2..=4).contains(&z.len())
+                    && z.iter().all(u8::is_ascii_uppercase)
         })
 }
 
@@ -2646,6 +2702,40 @@ mod tests {
             "City council passes new budget",
         ] {
             assert!(!is_breadcrumb(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn clock_times() {
+        for s in ["14:32", "9:05", "14:32 GMT", "14:32:10 Uhr", "01:45"] {
+            assert!(is_clock_time(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "14:32 in Berlin",
+            "4:14 p.m.",
+            "143:20",
+            "14:3",
+            "14:32:10:11",
+            "November 20, 2019 14:32",
+            "14:32 gmt",
+            "",
+        ] {
+            assert!(!is_clock_time(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn short_fields() {
+        let words = |s: &str| crate::cleaner::count_words(s.as_bytes());
+        for s in ["Prep time: 15 minutes", "Año: 1967", "Serves: 8"] {
+            assert!(is_short_field(s.as_bytes(), words(s)), "{s}");
+        }
+        for s in [
+            "Avlon: Satire against public figures is constitutional",
+            "Prep time 15 minutes",
+            "prep time: 15 minutes",
+        ] {
+            assert!(!is_short_field(s.as_bytes(), words(s)), "{s}");
         }
     }
 

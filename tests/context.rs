@@ -1184,3 +1184,47 @@ fn a_box_of_facts_above_the_article_stays_with_its_name() {
         )
     );
 }
+
+#[test]
+fn a_live_blog_keeps_its_key_points_above_the_first_post() {
+    // The time of a post ("14:32") is dropped, but with a sentence under
+    // it no anchor: the key points above it lead into the post.
+    let post1 = "The Met Office has extended its amber warning for wind \
+                 until 18:00.";
+    let post2 = "Police say a man has died after a tree fell on his car in \
+                 Cumbria.";
+    for points in [
+        "Key points\n* Power cut to 100,000 homes\n\
+         * Trains cancelled across the north\n\
+         * Amber warning extended until 18:00\n",
+        "Key points\nPower cut to 100,000 homes\n\
+         Trains cancelled across the north\n",
+    ] {
+        let doc = format!(
+            "Storm Arwen: live updates\nLast updated 14:32\n{points}\
+             14:32\n{post1}\n14:15\n{post2}\n"
+        );
+        let once = clean(&doc);
+        assert_eq!(
+            once,
+            format!("Storm Arwen: live updates\n{points}{post1}\n{post2}\n")
+        );
+        assert_eq!(clean(&once), once);
+    }
+    // A video's length above a teaser headline stays chrome: the
+    // headlines between the lengths go, even one long enough for prose
+    // (it ends like no statement).
+    let doc = format!(
+        "{P1}\n\nVideos\n01:45\nFinally, a new game is coming out?!\n\
+         09:09\nNew racing game gameplay [PS4]\n01:52\n\
+         Project Scarlett will not be out of position on power or price \
+         according to the head of the games division\n01:27\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "{P1}\n\nProject Scarlett will not be out of position on power \
+             or price according to the head of the games division\n{P2}\n"
+        )
+    );
+}
