@@ -1183,7 +1183,7 @@ pub fn count_words(norm: &[u8]) -> usize {
 
 /// Returns true if and only if `a` and `b` are the same line once their
 /// leading list markers are removed.
-fn same_but_markers(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_but_markers(a: &[u8], b: &[u8]) -> bool {
     !b.is_empty()
         && a[crate::rules::lead_end(a)..] == b[crate::rules::lead_end(b)..]
 }

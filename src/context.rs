@@ -1075,16 +1075,20 @@ impl Context {
             self.box_fields = 0;
             return false;
         }
-        self.box_fields += 1;
-        if self.box_fields == 2 {
+        if self.box_fields == 1 {
             let arena = &self.arena;
             let mut lines = self.queue.iter_mut().rev().filter(|e| {
                 e.text.is_some() && !matches!(e.verdict, Verdict::Drop(_))
             });
             if let Some(first) = lines.next() {
-                let text = &arena[first.text.clone().unwrap_or_default()];
-                let words = crate::cleaner::count_words(text);
-                if is_short_field(text, words) {
+                let above = &arena[first.text.clone().unwrap_or_default()];
+                if crate::cleaner::same_but_markers(text, above) {
+                    // A copy, which the repeat heuristic drops: a second
+                    // run sees one field.
+                    return false;
+                }
+                let words = crate::cleaner::count_words(above);
+                if is_short_field(above, words) {
                     first.boxed = first.verdict == Verdict::Undecided;
                     if let Some(name) = lines.next()
                         && name.verdict == Verdict::Undecided
@@ -1099,6 +1103,7 @@ impl Context {
                 }
             }
         }
+        self.box_fields += 1;
         self.box_fields >= 2
     }
 
