@@ -54,7 +54,8 @@ Label-like short lines before the first prose line go ([`Reason::Header`]),
 and so does the section name or kicker right above the title ("Opinion",
 "immunology": label-like, or one or two lowercase words, without digits),
 as do lists there that follow chrome (right after it: not under a heading
-such as "Key points") or hold a nested list (`+ ` items under
+such as "Key points", unless most items are labels, as in a table of
+contents) or hold a nested list (`+ ` items under
 `* ` ones: a site menu with its submenus, a table of contents), and so do
 the labels of a run made mostly of labels with counts
 ([`Reason::Widget`]).
@@ -1391,6 +1392,7 @@ impl Context {
         let mut after_prose = false;
         // The run opens with a line that is no list item: a heading.
         let mut headed = false;
+        let mut listed_labels = 0;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
                 continue;
@@ -1404,6 +1406,7 @@ impl Context {
             counted += usize::from(e.counted);
             items += usize::from(e.item);
             listed += usize::from(e.listed);
+            listed_labels += usize::from(e.listed && e.label);
             nested += usize::from(e.nested);
             // After chrome: a list at the very top may be the article's.
             before_prose = e.before_prose && e.prev != Anchor::Edge;
@@ -1416,6 +1419,9 @@ impl Context {
         // So is a nested list there, even at the very top: a site menu
         // with its submenus, or a table of contents.
         let nested_menu = top && nested >= NESTED_ITEMS;
+        // (Not under a heading, "Key points", when most items are no
+        // labels; a table of contents, "1. Overview", goes.)
+        let headed = headed && 2 * listed_labels < listed;
         if anchor == Anchor::Prose
             && (before_prose && !headed || nested_menu)
             && listed >= HEADER_ITEMS

@@ -1211,6 +1211,16 @@ fn a_live_blog_keeps_its_key_points_above_the_first_post() {
         );
         assert_eq!(clean(&once), once);
     }
+    // A table of contents under its heading still goes: most of its
+    // items are labels.
+    let doc = format!(
+        "Renew your driving licence\nLast updated: 12 May 2022\nContents\n\
+         1. Overview\n2. What you need\n3. Fees\nOverview\n{P1}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("Renew your driving licence\nContents\nOverview\n{P1}\n")
+    );
     // A video's length above a teaser headline stays chrome: the
     // headlines between the lengths go, even one long enough for prose
     // (it ends like no statement).
