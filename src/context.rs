@@ -212,7 +212,8 @@ pub enum Reason {
     /// with short labelled facts (dates, prices, a meal plan) too often;
     /// nor to a box of facts above the article ("Prep time: 15 minutes" /
     /// "Cook time: 1 hour", values of at most [`BOX_VALUE_WORDS`] words)
-    /// and its name right above it.
+    /// and its name right above it, nor to a chapter heading ("Chapter 1")
+    /// and the title of the work right above it.
     Header,
     /// Dropped: in a run of short lines of which at least
     /// [`WIDGET_COUNTS`], and at least half, are labels with a count
@@ -992,11 +993,19 @@ impl Context {
         self.last_field = (undecided || verdict == TITLE)
             && crate::heuristics::is_field_line(text, words);
         let box_field = self.box_step(text, words, verdict);
+        let chapter = undecided
+            && self.enabled
+            && !self.seen_prose
+            && is_chapter_heading(text);
+        if chapter {
+            self.mark_name_above();
+        }
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
         // quotation, not a menu item.
         let label = undecided
             && !std::mem::take(&mut self.after_title)
+            && !chapter
             && is_label(text)
             && !is_enclosed(text);
         if prose {
@@ -1091,21 +1100,22 @@ impl Context {
                 let words = crate::cleaner::count_words(above);
                 if is_short_field(above, words) {
                     first.boxed = first.verdict == Verdict::Undecided;
-                    if let Some(name) = lines.next()
-                        && name.verdict == Verdict::Undecided
-                    {
-                        name.label = false;
-                        name.kicker = false;
-                        // Chrome between it and the box ("Print Recipe")
-                        // does not cut it off: it is in the box's run.
-                        name.next = None;
-                        name.last = false;
-                    }
+                    mark_name(lines.next());
                 }
             }
         }
         self.box_fields += 1;
         self.box_fields >= 2
+    }
+
+    /// Marks the last line waiting (chrome not counted) as the name of
+    /// what the line now pushed heads: the title of the work ("The
+    /// Lighthouse") above a chapter heading ("Chapter 1").
+    fn mark_name_above(&mut self) {
+        let mut lines = self.queue.iter_mut().rev().filter(|e| {
+            e.text.is_some() && !matches!(e.verdict, Verdict::Drop(_))
+        });
+        mark_name(lines.next());
     }
 
     /// Takes the next non-blank line after a held separator, with its
@@ -1995,6 +2005,62 @@ fn is_ascii_label(body: &[u8]) -> bool {
     upper > 0
 }
 
+/// Makes `name`, if undecided, the name of what the lines under it
+/// describe or head (a box of facts, a chapter): no label or kicker, and in
+/// their run, chrome between them not counted (a second run does not see
+/// it).
+fn mark_name(name: Option<&mut Entry>) {
+    if let Some(name) = name
+        && name.verdict == Verdict::Undecided
+    {
+        name.label = false;
+        name.kicker = false;
+        name.next = None;
+        name.last = false;
+    }
+}
+
+/// Words that open the heading of a numbered part of a text ("Chapter 1",
+/// "Kapitel IV"), lowercase.
+const CHAPTER_WORDS: &[&str] = &[
+    "chapter",
+    "part",
+    "book",
+    "kapitel",
+    "teil",
+    "chapitre",
+    "partie",
+    "livre",
+    "capítulo",
+    "parte",
+    "libro",
+    "capitolo",
+    "hoofdstuk",
+    "deel",
+    "глава",
+    "часть",
+    "книга",
+];
+
+/// Returns true if and only if `text` is the heading of a numbered part of
+/// a text: a word of [`CHAPTER_WORDS`], a number in digits or Roman
+/// numerals (perhaps with a colon or a period), perhaps a title, in at
+/// most 12 words: "Chapter 1", "CHAPTER IV", "Kapitel 3: Die Reise",
+/// "Глава 2".
+fn is_chapter_heading(text: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(text) else { return false };
+    let mut words = text.split(' ');
+    let (Some(word), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let number = number.trim_end_matches([':', '.']);
+    CHAPTER_WORDS.contains(&word.to_lowercase().as_str())
+        && words.count() <= 10
+        && (1..=4).contains(&number.len())
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || number.bytes().all(|b| b"IVXLCDM".contains(&b)))
+}
+
 /// Returns true if and only if `text` (of `words` words) is a field of a
 /// fact box (see [`crate::heuristics::is_field_line`]) with a value of at
 /// most [`BOX_VALUE_WORDS`] words: a fact ("Prep time: 15 minutes",
@@ -2713,6 +2779,31 @@ mod tests {
             "City council passes new budget",
         ] {
             assert!(!is_breadcrumb(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn chapter_headings() {
+        for s in [
+            "Chapter 1",
+            "CHAPTER IV",
+            "Kapitel 3: Die Reise",
+            "Глава 2",
+            "Part II.",
+            "Capítulo 12",
+        ] {
+            assert!(is_chapter_heading(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "Chapter",
+            "Chapter one",
+            "Party 1",
+            "* Chapter 1",
+            "Part 12345",
+            "Chapter 1 is where the story begins and the storm comes in \
+             at dusk",
+        ] {
+            assert!(!is_chapter_heading(s.as_bytes()), "{s}");
         }
     }
 

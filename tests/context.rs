@@ -1238,3 +1238,35 @@ fn a_live_blog_keeps_its_key_points_above_the_first_post() {
         )
     );
 }
+
+#[test]
+fn the_title_of_a_work_above_its_first_chapter_stays() {
+    // Short and label-like, above "Chapter 1" (which leads into the
+    // text): the work's title, no menu item. Chrome between them is not
+    // counted (a second run does not see it).
+    let text = "The storm came in at dusk, and by nightfall the sea was \
+                white to the horizon.";
+    for (doc, want) in [
+        (
+            format!("Home\nStories\nThe Lighthouse\nChapter 1\n{text}\n"),
+            format!("The Lighthouse\nChapter 1\n{text}\n"),
+        ),
+        (
+            format!(
+                "Home\nStories\nThe Lighthouse\nShare\nCHAPTER IV\n\
+                 The Storm\n{text}\n"
+            ),
+            format!("The Lighthouse\nCHAPTER IV\nThe Storm\n{text}\n"),
+        ),
+        (
+            format!(
+                "Startseite\nGeschichten\nDer Leuchtturm\nKapitel 1\n{text}\n"
+            ),
+            format!("Der Leuchtturm\nKapitel 1\n{text}\n"),
+        ),
+    ] {
+        let once = clean(&doc);
+        assert_eq!(once, want);
+        assert_eq!(clean(&once), once);
+    }
+}
