@@ -454,6 +454,9 @@ struct Entry {
     /// A field of a fact box above the article: kept (see
     /// [`Context::box_step`]).
     boxed: bool,
+    /// Label-like, but no label as the first undecided line after the
+    /// title (its subtitle): a label again if that title is given up.
+    subtitle: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -671,6 +674,7 @@ impl Context {
                 under_title: false,
                 held: false,
                 boxed: false,
+                subtitle: false,
             },
             c,
         );
@@ -1003,11 +1007,11 @@ impl Context {
         // The line right after the title may be its subtitle; a name
         // wholly in quotes or angle brackets is the title of a work or a
         // quotation, not a menu item.
-        let label = undecided
-            && !std::mem::take(&mut self.after_title)
-            && !chapter
-            && is_label(text)
-            && !is_enclosed(text);
+        let after_title = undecided && std::mem::take(&mut self.after_title);
+        let labelled =
+            undecided && !chapter && is_label(text) && !is_enclosed(text);
+        let subtitle = labelled && after_title;
+        let label = labelled && !after_title;
         if prose {
             self.prose_colon = text.ends_with(b":");
         }
@@ -1051,6 +1055,7 @@ impl Context {
             under_title,
             held,
             boxed: box_field && undecided,
+            subtitle,
         };
         self.push(entry, c);
         prose
@@ -1297,6 +1302,7 @@ impl Context {
                 crate::cleaner::count_words(text),
             )
         };
+        let mut demoted = false;
         for e in self.queue.iter_mut() {
             if e.lineno == found {
                 e.verdict = TITLE;
@@ -1307,8 +1313,20 @@ impl Context {
                 // The title taken above the menus was a banner or the
                 // site's name.
                 e.verdict = Verdict::Drop(Why::Context(Reason::Header));
+                demoted = true;
+            } else if demoted
+                && e.text.is_some()
+                && e.verdict == Verdict::Undecided
+            {
+                // The line under it is no subtitle: a label again, as a
+                // second run, without the banner, sees it.
+                e.label |= e.subtitle;
+                demoted = false;
             }
         }
+        // The section name above it goes, as above a title taken where it
+        // stands (a second run, without the line taken first, takes it so).
+        self.mark_kicker_above(Some(found));
     }
 
     /// Marks the lines right above the title that are section names or
@@ -1317,8 +1335,19 @@ impl Context {
     /// the kickers do: both need prose next), so that a second run, with
     /// the first one gone, finds none above the title (idempotence).
     fn mark_kicker(&mut self) {
+        self.mark_kicker_above(None);
+    }
+
+    /// [`Context::mark_kicker`] for the title waiting at line `title`, if
+    /// given (the headline found above the byline), or for the line about
+    /// to be pushed.
+    fn mark_kicker_above(&mut self, title: Option<u64>) {
         let arena = &self.arena;
-        for e in self.queue.iter_mut().rev() {
+        let mut lines = self.queue.iter_mut().rev();
+        if let Some(title) = title {
+            lines.by_ref().find(|e| e.lineno == title);
+        }
+        for e in lines {
             match (&e.text, e.verdict) {
                 (None, _) | (_, Verdict::Drop(_)) => continue,
                 (Some(r), Verdict::Undecided)
