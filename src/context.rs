@@ -641,8 +641,8 @@ impl Context {
             && !back.held
             && back.lineno + back.more_blanks + 1 == lineno
         {
+            // Nothing else changed: nothing more can be written.
             back.more_blanks += 1;
-            self.emit_ready(c);
             return;
         }
         self.push(
@@ -1092,9 +1092,7 @@ impl Context {
         }
         if self.box_fields == 1 {
             let arena = &self.arena;
-            let mut lines = self.queue.iter_mut().rev().filter(|e| {
-                e.text.is_some() && !matches!(e.verdict, Verdict::Drop(_))
-            });
+            let mut lines = non_chrome_back(&mut self.queue);
             if let Some(first) = lines.next() {
                 let above = &arena[first.text.clone().unwrap_or_default()];
                 if crate::cleaner::same_but_markers(text, above) {
@@ -1117,10 +1115,7 @@ impl Context {
     /// what the line now pushed heads: the title of the work ("The
     /// Lighthouse") above a chapter heading ("Chapter 1").
     fn mark_name_above(&mut self) {
-        let mut lines = self.queue.iter_mut().rev().filter(|e| {
-            e.text.is_some() && !matches!(e.verdict, Verdict::Drop(_))
-        });
-        mark_name(lines.next());
+        mark_name(non_chrome_back(&mut self.queue).next());
     }
 
     /// Takes the next non-blank line after a held separator, with its
@@ -2032,6 +2027,17 @@ fn is_ascii_label(body: &[u8]) -> bool {
         }
     }
     upper > 0
+}
+
+/// The non-blank lines of `queue` that are no chrome, from the last one
+/// back.
+fn non_chrome_back(
+    queue: &mut VecDeque<Entry>,
+) -> impl Iterator<Item = &mut Entry> {
+    queue
+        .iter_mut()
+        .rev()
+        .filter(|e| e.text.is_some() && !matches!(e.verdict, Verdict::Drop(_)))
 }
 
 /// Makes `name`, if undecided, the name of what the lines under it
