@@ -220,9 +220,11 @@ pub enum Reason {
     /// ("Politics (12)", "Junho (126)"), the labels: a category or archive
     /// widget.
     Widget,
-    /// Dropped: the label-like list items ("* Contact Us") of a run of
-    /// short lines between the last prose line and the end of the
-    /// document, when it has at least [`FOOTER_ITEMS`] of them and the
+    /// Dropped: the label-like list items ("* Contact Us") of the short
+    /// lines between the last prose line and the end of the document
+    /// (chrome lines between them not counted), when they are at least
+    /// [`FOOTER_ITEMS`], none of those short lines is the text of a teaser
+    /// (an item that reads like prose under a headline item) and the
     /// prose line does not end with a colon: a footer menu. (Label lines
     /// without a list marker stay: articles end with labelled facts; so
     /// does a list the last paragraph introduces.)
@@ -417,9 +419,6 @@ struct Entry {
     /// ends before the next prose line (a second run, without that chrome,
     /// sees the list end the document).
     footer_pending: bool,
-    /// The last prose line before it ends with a colon (it introduces a
-    /// list).
-    after_colon: bool,
     /// A list item: a list marker or a number ("3. ") first.
     listed: bool,
     /// A second-level list item: `+ ` first (the marker text renderings
@@ -457,6 +456,11 @@ struct Entry {
     /// Label-like, but no label as the first undecided line after the
     /// title (its subtitle): a label again if that title is given up.
     subtitle: bool,
+    /// A list item that reads like prose and not like a label, no prose
+    /// only as the short text under a headline item (see
+    /// [`TEASER_DEK_WORDS`]): its run is a list of teasers, no footer
+    /// menu.
+    dek: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -481,14 +485,18 @@ pub struct Context {
     title_done: bool,
     /// Whether the last line pushed was the title.
     after_title: bool,
-    /// Whether the last prose line ended with a colon.
-    prose_colon: bool,
     /// Whether the last non-blank line, dates aside, was a list item that
     /// is no prose and no chrome (a headline, a label): see
     /// [`TEASER_DEK_WORDS`].
     after_headline_item: bool,
     /// Whether queued lines have `footer_pending` set.
     footer_pending: bool,
+    /// After a prose line that does not end with a colon, as long as only
+    /// chrome lines and short lines follow it: the label-like list items
+    /// of those short lines so far. A footer menu split by chrome lines
+    /// ("* About" / "© 2019" / "* Contact" / "* Privacy") counts as one
+    /// list: a second run, without the chrome, sees one.
+    footer_chain: Option<usize>,
     /// After a gallery position: the lines since, held until the slide's
     /// credit or the end of the slide (see [`Reason::GalleryCaption`]).
     slide: Option<Vec<Held>>,
@@ -592,9 +600,9 @@ impl Context {
             seen_anchor_prose: false,
             title_done: false,
             after_title: false,
-            prose_colon: false,
             after_headline_item: false,
             footer_pending: false,
+            footer_chain: None,
             slide: None,
             label_byline: None,
             last_field: false,
@@ -661,7 +669,6 @@ impl Context {
                 item: false,
                 footer: false,
                 footer_pending: false,
-                after_colon: false,
                 listed: false,
                 header_list: false,
                 url: false,
@@ -675,6 +682,7 @@ impl Context {
                 held: false,
                 boxed: false,
                 subtitle: false,
+                dek: false,
             },
             c,
         );
@@ -869,6 +877,7 @@ impl Context {
         let mut prose = false;
         let mut headline_prose = false;
         let mut bio = false;
+        let mut dek = false;
         if self.enabled {
             verdict =
                 self.author_step(lineno, text, words, verdict, c.rules());
@@ -905,11 +914,13 @@ impl Context {
                 verdict = Verdict::Keep(Why::Content);
             }
             Verdict::Undecided => {
-                let own = is_prose_hint
-                    .unwrap_or_else(|| is_prose(text, words))
-                    && !(item
-                        && self.after_headline_item
-                        && words < TEASER_DEK_WORDS);
+                let prose_alone =
+                    is_prose_hint.unwrap_or_else(|| is_prose(text, words));
+                dek = prose_alone
+                    && item
+                    && self.after_headline_item
+                    && words < TEASER_DEK_WORDS;
+                let own = prose_alone && !dek;
                 let headline = self.anchor == Anchor::Block
                     && words < BLOCK_PROSE_WORDS
                     && !ends_like_statement(text);
@@ -1004,16 +1015,21 @@ impl Context {
         if chapter {
             self.mark_name_above();
         }
-        // The line right after the title may be its subtitle; a name
-        // wholly in quotes or angle brackets is the title of a work or a
-        // quotation, not a menu item.
+        // The line right after the title (chrome between not counted) may
+        // be its subtitle; a name wholly in quotes or angle brackets is the
+        // title of a work or a quotation, not a menu item. Prose after the
+        // title ends its reach.
+        if prose {
+            self.after_title = false;
+        }
         let after_title = undecided && std::mem::take(&mut self.after_title);
         let labelled =
             undecided && !chapter && is_label(text) && !is_enclosed(text);
         let subtitle = labelled && after_title;
         let label = labelled && !after_title;
-        if prose {
-            self.prose_colon = text.ends_with(b":");
+        if prose && text.ends_with(b":") {
+            // It introduces the list after it: no footer menu.
+            self.footer_chain = None;
         }
         self.seen_prose |= headline_prose;
         let title = verdict == TITLE;
@@ -1042,7 +1058,6 @@ impl Context {
             item: label && crate::rules::lead_end(text) > 0,
             footer: false,
             footer_pending: bio,
-            after_colon: self.prose_colon,
             listed: undecided && item,
             nested: undecided && text.starts_with(b"+ "),
             header_list: false,
@@ -1056,6 +1071,7 @@ impl Context {
             held,
             boxed: box_field && undecided,
             subtitle,
+            dek: dek && undecided && !labelled,
         };
         self.push(entry, c);
         prose
@@ -1407,23 +1423,11 @@ impl Context {
             self.seen_prose = true;
             self.seen_anchor_prose = true;
         }
-        if self.footer_pending
-            && matches!(anchor, Anchor::Prose | Anchor::Edge)
-        {
-            // Prose after the list: no footer; the end: a footer.
-            let end = anchor == Anchor::Edge;
-            for e in self.queue.iter_mut().filter(|e| e.footer_pending) {
-                e.footer_pending = false;
-                e.footer = end;
-            }
-            self.footer_pending = false;
-        }
         let mut last = true;
         let (mut lines, mut counted, mut items, mut listed) = (0, 0, 0, 0);
-        let mut nested = 0;
+        let (mut nested, mut deks) = (0, 0);
         let mut before_prose = false;
         let mut top = false;
-        let mut after_prose = false;
         // The run opens with a line that is no list item: a heading.
         let mut headed = false;
         let mut listed_labels = 0;
@@ -1442,10 +1446,10 @@ impl Context {
             listed += usize::from(e.listed);
             listed_labels += usize::from(e.listed && e.label);
             nested += usize::from(e.nested);
+            deks += usize::from(e.dek);
             // After chrome: a list at the very top may be the article's.
             before_prose = e.before_prose && e.prev != Anchor::Edge;
             top = e.before_prose;
-            after_prose = e.prev == Anchor::Prose && !e.after_colon;
             headed = !e.listed;
         }
         // A list above the first prose line is a menu or a list of
@@ -1463,16 +1467,45 @@ impl Context {
             self.mark_run(lines, |e| e.header_list = e.listed);
         }
         // A list of labels between the last prose line and the end of the
-        // document is a footer menu.
-        // A chrome line after the list defers the decision to the next
-        // prose line or the end.
-        if after_prose && items >= FOOTER_ITEMS {
-            if anchor == Anchor::Edge {
-                self.mark_run(lines, |e| e.footer |= e.item);
-            } else if anchor != Anchor::Prose {
-                // (An author bio in the run waits already.)
-                self.mark_run(lines, |e| e.footer_pending |= e.item);
-                self.footer_pending = true;
+        // document is a footer menu, chrome lines between its items or
+        // not. A chrome line after a list item defers the decision to the
+        // next prose line or the end.
+        if deks > 0 {
+            // Teasers with their texts: no footer menu.
+            self.footer_chain = None;
+        }
+        let chain = match self.footer_chain {
+            Some(before) => before + items,
+            None => 0,
+        };
+        let footer = anchor == Anchor::Edge && chain >= FOOTER_ITEMS;
+        if footer {
+            self.mark_run(lines, |e| e.footer |= e.item);
+        }
+        if self.footer_pending
+            && matches!(anchor, Anchor::Prose | Anchor::Edge)
+        {
+            // Prose after them: no footer (nor author box); the end: a
+            // footer (and an author box).
+            let end = anchor == Anchor::Edge;
+            for e in self.queue.iter_mut().filter(|e| e.footer_pending) {
+                e.footer_pending = false;
+                e.footer = if e.bio { end } else { footer };
+            }
+            self.footer_pending = false;
+        }
+        match anchor {
+            Anchor::Prose => self.footer_chain = Some(0),
+            Anchor::Edge => self.footer_chain = None,
+            Anchor::Chrome | Anchor::Block => {
+                if self.footer_chain.is_some() {
+                    self.footer_chain = Some(chain);
+                    if items > 0 {
+                        // (An author bio in the run waits already.)
+                        self.mark_run(lines, |e| e.footer_pending |= e.item);
+                        self.footer_pending = true;
+                    }
+                }
             }
         }
         // A run of short lines most of which are labels with counts is a

@@ -515,6 +515,138 @@ fn a_footer_list_followed_by_chrome_is_a_footer_list() {
 }
 
 #[test]
+fn a_footer_menu_split_by_chrome_lines_is_one_footer_menu() {
+    // Two items, a copyright line, two items, a newsletter prompt, one
+    // item: the chrome lines go, and a second run sees five items in a
+    // row, a footer menu. The first run counts them together too.
+    let doc = format!(
+        "{P1}
+
+{P2}
+
+* Local News
+* Weather Desk
+
+© 2024 Example Media
+
+\
+         * High School Sports
+* Obituaries
+
+Subscribe to our newsletter
+
+\
+         * Puzzles
+"
+    );
+    let once = clean(&doc);
+    assert_eq!(
+        once,
+        format!(
+            "{P1}
+
+{P2}
+"
+        )
+    );
+    assert_eq!(clean(&once), once);
+    // Prose after them: the items were the article's.
+    let doc = format!(
+        "{P1}
+
+* Local News
+* Weather Desk
+
+© 2024 Example Media
+
+\
+         * High School Sports
+
+{P2}
+"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "{P1}
+
+* Local News
+* Weather Desk
+
+* High School Sports
+
+{P2}
+"
+        )
+    );
+    // Prose right under the title does not make the first item its
+    // subtitle (no label): the menu goes whole.
+    let doc = format!(
+        "City Council Passes Budget After Long Debate
+
+{P1}
+
+{P2}
+
+\
+         * Local News
+* Weather Desk
+
+© 2024 Example Media
+
+* Puzzles
+"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!(
+            "City Council Passes Budget After Long Debate
+
+{P1}
+
+{P2}
+"
+        )
+    );
+}
+
+#[test]
+fn teasers_with_their_texts_after_the_article_are_no_footer_menu() {
+    // A headline item, a chrome line, the teaser's text (an item that
+    // reads like prose), more headline items: the text makes the run a
+    // list of teasers, kept as a list (the chrome goes). A second run,
+    // which sees the text right under its headline, keeps the same.
+    let doc = format!(
+        "{P1}
+
+{P2}
+
+* Council Budget Vote
+
+Photo: Jane Roe
+
+\
+         * The mayor said the plan keeps every library open through the \
+         winter months.
+
+* Storm Closes Schools
+
+* Bridge Repairs Begin
+"
+    );
+    let once = clean(&doc);
+    assert!(
+        once.contains(
+            "* Council Budget Vote
+"
+        ),
+        "{once}"
+    );
+    assert!(!once.contains("Photo:"), "{once}");
+    assert_eq!(clean(&once), once);
+}
+
+#[test]
 fn the_caption_of_a_gallery_slide_goes_with_its_position_and_credit() {
     // Position, caption (sentences, prose by itself), credit: a slide.
     let doc = format!(
