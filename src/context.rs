@@ -1587,18 +1587,53 @@ impl Context {
         // A copy the repeat heuristic will drop is there in this run and
         // gone in the next: the chains are looked for both ways, and a line
         // in either is marked.
-        for skip_repeats in [false, true] {
-            let run: Vec<(usize, KickerPart)> = all
-                .iter()
-                .rev()
-                .filter(|&&(_, _, repeat)| !(skip_repeats && repeat))
-                .map(|&(i, part, _)| (i, part))
-                .collect();
-            if skip_repeats && run.len() == all.len() {
-                break;
-            }
+        let run: Vec<(usize, KickerPart)> =
+            all.iter().rev().map(|&(i, part, _)| (i, part)).collect();
+        self.mark_kicker_chains(&run);
+        let repeats = self.repeats_in_run(&all);
+        let run: Vec<(usize, KickerPart)> = all
+            .iter()
+            .rev()
+            .zip(&repeats)
+            .filter(|&(_, &repeat)| !repeat)
+            .map(|(&(i, part, _), _)| (i, part))
+            .collect();
+        if run.len() < all.len() {
             self.mark_kicker_chains(&run);
         }
+    }
+
+    /// For the lines of a run (queue positions, parts and whether the
+    /// repeat heuristic drops them as far as the lines written tell), from
+    /// the last back: in order, whether the repeat heuristic will drop them
+    /// when they are written. It also drops the copy that comes after one
+    /// in a chain marked so far and one kept (see
+    /// [`crate::cleaner::REPEAT_WORDS`]).
+    fn repeats_in_run(&self, all: &[(usize, KickerPart, bool)]) -> Vec<bool> {
+        let mut copies: std::collections::HashMap<&[u8], bool> =
+            std::collections::HashMap::new();
+        all.iter()
+            .rev()
+            .map(|&(i, _, repeat)| {
+                let e = &self.queue[i];
+                let text = &self.arena[e.text.clone().unwrap_or_default()];
+                if repeat
+                    || crate::cleaner::count_words(text)
+                        < crate::cleaner::REPEAT_WORDS
+                {
+                    return repeat;
+                }
+                if e.kicker_list {
+                    copies.entry(text).or_insert(false);
+                    false
+                } else {
+                    // The first copy kept after a drop stays; later ones go.
+                    copies
+                        .get_mut(text)
+                        .is_some_and(|kept| std::mem::replace(kept, true))
+                }
+            })
+            .collect()
     }
 
     /// Marks the chains of [`KICKER_PAIRS`] or more kicker and headline

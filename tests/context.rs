@@ -866,6 +866,75 @@ fn kicker_and_headline_pairs_between_paragraphs_are_teasers() {
 }
 
 #[test]
+fn teasers_whose_headlines_repeat_go_as_a_second_run_sees_them() {
+    // A headline of the first chain comes back three more times: the
+    // first copy after the dropped one stays, the later copies go as
+    // repeats. Without those copies the kickers after them are a chain
+    // of their own, which the first run drops too: the second run, which
+    // does not see them, finds the same.
+    let h = "Andrew parties in unearthed pictures despite claims he avoids the dance floor";
+    let doc = format!(
+        "{P1}
+
+RANDY ANDY
+
+Conspiracy theorists say they have spotted a famous face in an old picture
+
+\
+         TIME TRAVELLER
+
+{h}
+
+\
+         EYE POPPING
+
+Russian bodybuilder has arm removed after injecting oil to look muscly
+
+\
+         {h}
+
+SPACE AGE
+
+{h}
+
+\
+         LUCKY NUMBERS
+
+Teenager builds working rocket in his garden shed during the summer holidays
+
+\
+         {h}
+
+PHONE HOME
+
+Pensioner wins the lottery twice in one week with the very same numbers
+
+\
+         BOOK NOOK
+
+Village votes to keep its red phone box as a tiny public library
+
+{P2}
+"
+    );
+    let once = clean(&doc);
+    assert_eq!(
+        once,
+        format!(
+            "{P1}
+
+{h}
+
+SPACE AGE
+
+{P2}
+"
+        )
+    );
+    assert_eq!(clean(&once), once);
+}
+
+#[test]
 fn sections_in_capitals_are_no_teasers() {
     for sections in [
         // Two pairs only.
