@@ -1465,6 +1465,11 @@ const DATE_LABELS: &[&str] = &[
     "on",
     "at",
     "edited",
+    // A question's and its answers' dates on a Q&A page.
+    "asked",
+    "answered",
+    "commented",
+    "replied",
     // "Last updated", "Zuletzt aktualisiert", "Dernière mise à jour",
     // "Última actualización", "Ultimo aggiornamento", "Laatst bijgewerkt",
     // "Laatste update", "Последнее обновление".
@@ -4117,6 +4122,11 @@ mod tests {
             "+ Published 18 November 2019",
             "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.",
             "기사입력 :[ 2018-08-25 15:24 ]",
+            // A question's and an answer's dates on a Q&A page.
+            "asked May 29, 2009 at 18:09",
+            "answered May 29, 2009 at 18:13",
+            "Asked 14 years, 6 months ago",
+            "replied 2 hours ago",
             // A video's length.
             "01:45",
             "20 November 2019 10:05 AEDT",
@@ -4192,6 +4202,8 @@ mod tests {
             "Il a 3 enfants",
             "Hace 3 años que vive aquí",
             "12 marzo",
+            "She answered May 29.",
+            "Asked and answered",
         ] {
             assert!(!is_date(s.as_bytes()), "{s}");
         }
