@@ -1699,6 +1699,34 @@ mod tests {
     }
 
     #[test]
+    fn agency_credits_feedback_questions_and_related_labels() {
+        let r = Rules::builtin();
+        for s in [
+            "Der Minister am Dienstag in Berlin. Kay Nietfeld/dpa",
+            "Der Plenarsaal. picture alliance / dpa",
+            "La ministra, durante la rueda de prensa. EFE/Chema Moya",
+            "Il ministro a Roma. ANSA/Fabio Frustaci",
+            "Het kabinet op het Binnenhof. ANP/Remko de Waal",
+            "Lisboa, 2024. LUSA/Tiago Petinga",
+            "Was this tutorial helpful?",
+            "Did you find this article helpful?",
+            "Related tutorials",
+            "Related questions",
+        ] {
+            assert!(hit(&r, s), "{s}");
+        }
+        for s in [
+            // The agency's signature on a paragraph is the paragraph's.
+            "La ministra anunció la subida del salario mínimo este martes. EFE",
+            "Il governo ha approvato la manovra (ANSA)",
+            "Was this tutorial helpful to you, or should we write another?",
+            "Related questions came up at the hearing on Tuesday.",
+        ] {
+            assert!(!hit(&r, s), "{s}");
+        }
+    }
+
+    #[test]
     fn search_boxes_buttons_and_labels_in_translations() {
         let r = Rules::builtin();
         for s in [
