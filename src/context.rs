@@ -193,7 +193,9 @@ impl Verdict {
 /// The context heuristics, as named in `--explain` and `--stats`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reason {
-    /// Kept: taken for the title.
+    /// Kept: taken for the title (the first line that reads like one before
+    /// the first prose line, the headline above the byline, or the line
+    /// above a wiki's tagline, "From Wikipedia, the free encyclopedia").
     Title,
     /// Dropped: a short line between chrome and the start or end of the
     /// document.
@@ -491,6 +493,10 @@ pub struct Context {
     after_headline_item: bool,
     /// Whether queued lines have `footer_pending` set.
     footer_pending: bool,
+    /// The line above a wiki's tagline, before the first prose line: the
+    /// title if it is still the last non-chrome line when that prose line
+    /// comes (see [`Context::take_tagline_title`]).
+    tagline_title: Option<u64>,
     /// After a prose line that does not end with a colon, as long as only
     /// chrome lines and short lines follow it: the label-like list items
     /// of those short lines so far. A footer menu split by chrome lines
@@ -603,6 +609,7 @@ impl Context {
             after_headline_item: false,
             footer_pending: false,
             footer_chain: None,
+            tagline_title: None,
             slide: None,
             label_byline: None,
             last_field: false,
@@ -881,6 +888,9 @@ impl Context {
         if self.enabled {
             verdict =
                 self.author_step(lineno, text, words, verdict, c.rules());
+            if !self.seen_anchor_prose && is_tagline(verdict, c.rules()) {
+                self.mark_title_above_tagline();
+            }
         }
         match verdict {
             Verdict::Drop(Why::Rule(id))
@@ -1237,6 +1247,7 @@ impl Context {
     fn prose_seen(&mut self, rules: &crate::rules::Rules) {
         if !self.seen_anchor_prose {
             self.first_prose = self.lines_seen;
+            self.take_tagline_title();
         }
         self.mark_headline(rules);
         self.anchor_seen(Anchor::Prose);
@@ -1305,6 +1316,49 @@ impl Context {
         {
             return;
         }
+        self.take_title(found);
+    }
+
+    /// Called on a wiki's tagline (the rules of the `taglines` category:
+    /// "From Wikipedia, the free encyclopedia") before the first prose
+    /// line: the line right above it (chrome between not counted) may be
+    /// the page's title, of any length ("Photosynthesis"), unless it ends
+    /// with a period or is a list item or a breadcrumb trail (see
+    /// [`Context::take_tagline_title`]).
+    fn mark_title_above_tagline(&mut self) {
+        let Some(e) = non_chrome_back(&mut self.queue).next() else {
+            return;
+        };
+        let text = &self.arena[e.text.clone().unwrap_or_default()];
+        if e.verdict == Verdict::Undecided
+            && !text.ends_with(b".")
+            && !is_list_item(text)
+            && !is_breadcrumb(text)
+        {
+            self.tagline_title = Some(e.lineno);
+        }
+    }
+
+    /// Called when the first prose line comes: the line above a wiki's
+    /// tagline is the title when only chrome lines come between it and
+    /// this prose line, as a second run, which sees the title right above
+    /// the first paragraph, keeps it (the last line of its run). (With
+    /// short lines between, an infobox, the second run drops it as a header
+    /// line, and so does the first.)
+    fn take_tagline_title(&mut self) {
+        let Some(found) = self.tagline_title.take() else { return };
+        if non_chrome_back(&mut self.queue).next().is_some_and(|e| {
+            e.lineno == found && e.verdict == Verdict::Undecided
+        }) {
+            self.title_done = true;
+            self.take_title(found);
+        }
+    }
+
+    /// Makes line `found` the title (see [`Reason::Title`]): a title taken
+    /// above it, which waits with it, was a banner or the site's name, and
+    /// goes as a header line; the section name above it goes too.
+    fn take_title(&mut self, found: u64) {
         let arena = &self.arena;
         let field = |e: &Entry| {
             let text = &arena[e.text.clone().unwrap_or_default()];
@@ -2695,6 +2749,13 @@ fn is_byline_chrome(why: Why, rules: &crate::rules::Rules) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Returns true if and only if `verdict` drops a wiki's tagline: a rule of
+/// the `taglines` category.
+fn is_tagline(verdict: Verdict, rules: &crate::rules::Rules) -> bool {
+    matches!(verdict, Verdict::Drop(Why::Rule(id))
+        if rules.rules()[id as usize].category == "taglines")
 }
 
 /// Returns true if and only if `why` dropped a photo's caption or credit:

@@ -647,6 +647,52 @@ Photo: Jane Roe
 }
 
 #[test]
+fn the_title_above_a_wikis_tagline_stays_whatever_its_length() {
+    // The tagline goes (a rule of the taglines category); the line above
+    // it, one word or three, is the title, with menus or skip links around.
+    for (doc, title) in [
+        (
+            format!(
+                "Main menu\nSearch\nPhotosynthesis\nFrom Wikipedia, the free \
+                 encyclopedia\n{P1}\n\n{P2}\n"
+            ),
+            "Photosynthesis",
+        ),
+        (
+            format!(
+                "Kaiserpinguin\naus Wikipedia, der freien Enzyklopädie\n\
+                 Zur Navigation springen\nZur Suche springen\n{P1}\n"
+            ),
+            "Kaiserpinguin",
+        ),
+        (
+            format!(
+                "Меню навигации\nМосква\n\
+                 Материал из Википедии — свободной энциклопедии\n{P1}\n"
+            ),
+            "Москва",
+        ),
+    ] {
+        let once = clean(&doc);
+        assert_eq!(once.lines().next(), Some(title), "{once}");
+        assert!(
+            !once.contains("Wikipedia") && !once.contains("Википедии"),
+            "{once}"
+        );
+        assert_eq!(clean(&once), once);
+    }
+    // Short lines between the tagline and the first paragraph (an infobox):
+    // a second run drops the title as a header line, and so does the first.
+    let doc = format!(
+        "Battle of Hastings\nFrom Wikipedia, the free encyclopedia\n\
+         Coordinates: 50°54′43″N 0°29′15″E\n{P1}\n"
+    );
+    let once = clean(&doc);
+    assert_eq!(clean(&once), once);
+    assert!(!once.contains("encyclopedia"), "{once}");
+}
+
+#[test]
 fn the_caption_of_a_gallery_slide_goes_with_its_position_and_credit() {
     // Position, caption (sentences, prose by itself), credit: a slide.
     let doc = format!(
