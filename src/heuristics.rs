@@ -1644,6 +1644,13 @@ const DATE_WORDS: &[&str] = &[
     "month",
     "years",
     "year",
+    // Abbreviated ("3 yr. ago", "2 mo. ago", "1 wk ago").
+    "yr",
+    "yrs",
+    "mo",
+    "mos",
+    "wk",
+    "wks",
     "stunden",
     "minuten",
     "tagen",
@@ -4127,6 +4134,9 @@ mod tests {
             "answered May 29, 2009 at 18:13",
             "Asked 14 years, 6 months ago",
             "replied 2 hours ago",
+            "· 3 yr. ago",
+            "2 mo. ago",
+            "1 wk ago",
             // A video's length.
             "01:45",
             "20 November 2019 10:05 AEDT",
