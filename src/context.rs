@@ -463,6 +463,14 @@ struct Entry {
     /// [`TEASER_DEK_WORDS`]): its run is a list of teasers, no footer
     /// menu.
     dek: bool,
+    /// A list item in a list a prose line introduces that a `line` rule
+    /// drops ("* Facebook"): its verdict, if every list item of its run is
+    /// such an item (a share row after "Follow us for more recipes:");
+    /// otherwise it is an item of the list ("* YouTube" / "* Facebook"),
+    /// and no anchor (a second run sees the same list).
+    rule_item: Option<Verdict>,
+    /// Every list item of its run is a [`Entry::rule_item`]: it goes.
+    rule_row: bool,
 }
 
 /// The queue of lines waiting for context. See the module docs.
@@ -522,6 +530,9 @@ pub struct Context {
     box_fields: usize,
     /// Whether the last non-blank line pushed was prose.
     last_prose: bool,
+    /// Whether the lines since the last prose line are the items of a list
+    /// it introduces (it ends with a colon).
+    colon_list: bool,
     /// How far a held separator is in its section break.
     section: SectionBreak,
     /// Whether the title, once taken, is written before the first prose
@@ -616,6 +627,7 @@ impl Context {
             box_fields: 0,
             clock_pending: false,
             last_prose: false,
+            colon_list: false,
             section: SectionBreak::Idle,
             release_title: false,
             last_byline: false,
@@ -690,6 +702,8 @@ impl Context {
                 boxed: false,
                 subtitle: false,
                 dek: false,
+                rule_item: None,
+                rule_row: false,
             },
             c,
         );
@@ -885,11 +899,26 @@ impl Context {
         let mut headline_prose = false;
         let mut bio = false;
         let mut dek = false;
+        let mut rule_item = None;
         if self.enabled {
             verdict =
                 self.author_step(lineno, text, words, verdict, c.rules());
             if !self.seen_anchor_prose && is_tagline(verdict, c.rules()) {
                 self.mark_title_above_tagline();
+            }
+            // A list item that is only a button's or a network's name
+            // ("* Facebook", "* Email") in a list a sentence introduces
+            // ("The platforms teens use every day were:") waits for the
+            // list: with an item no rule drops ("* YouTube"), it is an item
+            // of that list (see [`Entry::rule_item`]).
+            if item
+                && self.colon_list
+                && matches!(verdict, Verdict::Drop(Why::Rule(id))
+                    if c.rules().rules()[id as usize].kind
+                        == crate::rules::Kind::Line)
+            {
+                rule_item = Some(verdict);
+                verdict = Verdict::Undecided;
             }
         }
         match verdict {
@@ -989,6 +1018,8 @@ impl Context {
             self.section = SectionBreak::AfterSeparator;
         }
         self.last_prose = prose;
+        self.colon_list =
+            if prose { text.ends_with(b":") } else { self.colon_list && item };
         match verdict {
             // The date of a teaser item leaves the item before it the last
             // one: a second run, without the date, sees the two items
@@ -1082,6 +1113,8 @@ impl Context {
             boxed: box_field && undecided,
             subtitle,
             dek: dek && undecided && !labelled,
+            rule_item,
+            rule_row: false,
         };
         self.push(entry, c);
         prose
@@ -1479,7 +1512,7 @@ impl Context {
         }
         let mut last = true;
         let (mut lines, mut counted, mut items, mut listed) = (0, 0, 0, 0);
-        let (mut nested, mut deks) = (0, 0);
+        let (mut nested, mut deks, mut rule_items) = (0, 0, 0);
         let mut before_prose = false;
         let mut top = false;
         // The run opens with a line that is no list item: a heading.
@@ -1501,6 +1534,7 @@ impl Context {
             listed_labels += usize::from(e.listed && e.label);
             nested += usize::from(e.nested);
             deks += usize::from(e.dek);
+            rule_items += usize::from(e.rule_item.is_some());
             // After chrome: a list at the very top may be the article's.
             before_prose = e.before_prose && e.prev != Anchor::Edge;
             top = e.before_prose;
@@ -1524,6 +1558,10 @@ impl Context {
         // document is a footer menu, chrome lines between its items or
         // not. A chrome line after a list item defers the decision to the
         // next prose line or the end.
+        if rule_items > 0 && rule_items == listed {
+            // Only buttons: a share row, as the rules said.
+            self.mark_run(lines, |e| e.rule_row = e.rule_item.is_some());
+        }
         if deks > 0 {
             // Teasers with their texts: no footer menu.
             self.footer_chain = None;
@@ -1847,6 +1885,9 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     let next = e.next?;
     if e.boxed {
         return Some(Verdict::Keep(Why::Content));
+    }
+    if e.rule_row {
+        return e.rule_item;
     }
     if e.footer_pending || e.kicker_wait {
         return None;

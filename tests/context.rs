@@ -693,6 +693,35 @@ fn the_title_above_a_wikis_tagline_stays_whatever_its_length() {
 }
 
 #[test]
+fn a_network_name_in_a_list_a_sentence_introduces_is_an_item_of_it() {
+    let list = "* YouTube\n* TikTok\n* Facebook\n* Email\n";
+    let doc = format!(
+        "{P1}\n\nThe platforms teens said they use every day were:\n{list}\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), doc);
+    // At the end of the document too, and numbered.
+    let doc = format!(
+        "{P1}\n\nThe top three were:\n1. YouTube\n2. Facebook\n3. Email\n"
+    );
+    assert_eq!(clean(&doc), doc);
+    // Only buttons, even after a sentence with a colon: a share row.
+    let doc = format!(
+        "{P1}\n\nFollow us for more recipes like this one:\n* Facebook\n\
+         * Twitter\n* Email\n\n{P2}\n"
+    );
+    assert_eq!(
+        clean(&doc),
+        format!("{P1}\n\nFollow us for more recipes like this one:\n\n{P2}\n")
+    );
+    // A share row under a label, or after a paragraph that introduces
+    // nothing, goes.
+    let doc = format!("{P1}\n\nShare this:\n* Facebook\n* Email\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+    let doc = format!("{P1}\n* Facebook\n* Email\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
+}
+
+#[test]
 fn the_caption_of_a_gallery_slide_goes_with_its_position_and_credit() {
     // Position, caption (sentences, prose by itself), credit: a slide.
     let doc = format!(
