@@ -1518,6 +1518,7 @@ impl Context {
         // The run opens with a line that is no list item: a heading.
         let mut headed = false;
         let mut listed_labels = 0;
+        let mut run_prev = Anchor::Prose;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
                 continue;
@@ -1539,7 +1540,13 @@ impl Context {
             before_prose = e.before_prose && e.prev != Anchor::Edge;
             top = e.before_prose;
             headed = !e.listed;
+            run_prev = e.prev;
         }
+        // Chrome on both sides: the run goes, and a second run does not see
+        // it.
+        let run_goes = run_prev.is_bad()
+            && anchor.is_bad()
+            && !(run_prev == Anchor::Edge && anchor == Anchor::Edge);
         // A list above the first prose line is a menu or a list of
         // headlines, unless a heading opens the run ("Key points").
         // So is a nested list there, even at the very top: a site menu
@@ -1562,8 +1569,10 @@ impl Context {
             // Only buttons: a share row, as the rules said.
             self.mark_run(lines, |e| e.rule_row = e.rule_item.is_some());
         }
-        if deks > 0 {
-            // Teasers with their texts: no footer menu.
+        if deks > 0 && !run_goes {
+            // Teasers with their texts: no footer menu. (Texts that go
+            // with their run, between chrome lines, tell nothing: a second
+            // run does not see them.)
             self.footer_chain = None;
         }
         let chain = match self.footer_chain {

@@ -520,94 +520,32 @@ fn a_footer_menu_split_by_chrome_lines_is_one_footer_menu() {
     // item: the chrome lines go, and a second run sees five items in a
     // row, a footer menu. The first run counts them together too.
     let doc = format!(
-        "{P1}
-
-{P2}
-
-* Local News
-* Weather Desk
-
-© 2024 Example Media
-
-\
-         * High School Sports
-* Obituaries
-
-Subscribe to our newsletter
-
-\
-         * Puzzles
-"
+        "{P1}\n\n{P2}\n\n* Local News\n* Weather Desk\n\n© 2024 Example Media\n\n\
+         * High School Sports\n* Obituaries\n\nSubscribe to our newsletter\n\n\
+         * Puzzles\n"
     );
     let once = clean(&doc);
-    assert_eq!(
-        once,
-        format!(
-            "{P1}
-
-{P2}
-"
-        )
-    );
+    assert_eq!(once, format!("{P1}\n\n{P2}\n"));
     assert_eq!(clean(&once), once);
     // Prose after them: the items were the article's.
     let doc = format!(
-        "{P1}
-
-* Local News
-* Weather Desk
-
-© 2024 Example Media
-
-\
-         * High School Sports
-
-{P2}
-"
+        "{P1}\n\n* Local News\n* Weather Desk\n\n© 2024 Example Media\n\n\
+         * High School Sports\n\n{P2}\n"
     );
     assert_eq!(
         clean(&doc),
         format!(
-            "{P1}
-
-* Local News
-* Weather Desk
-
-* High School Sports
-
-{P2}
-"
+            "{P1}\n\n* Local News\n* Weather Desk\n\n* High School Sports\n\n{P2}\n"
         )
     );
     // Prose right under the title does not make the first item its
     // subtitle (no label): the menu goes whole.
+    let title = "City Council Passes Budget After Long Debate";
     let doc = format!(
-        "City Council Passes Budget After Long Debate
-
-{P1}
-
-{P2}
-
-\
-         * Local News
-* Weather Desk
-
-© 2024 Example Media
-
-* Puzzles
-"
+        "{title}\n\n{P1}\n\n{P2}\n\n* Local News\n* Weather Desk\n\n\
+         © 2024 Example Media\n\n* Puzzles\n"
     );
-    assert_eq!(
-        clean(&doc),
-        format!(
-            "City Council Passes Budget After Long Debate
-
-{P1}
-
-{P2}
-"
-        )
-    );
+    assert_eq!(clean(&doc), format!("{title}\n\n{P1}\n\n{P2}\n"));
 }
 
 #[test]
@@ -617,33 +555,23 @@ fn teasers_with_their_texts_after_the_article_are_no_footer_menu() {
     // list of teasers, kept as a list (the chrome goes). A second run,
     // which sees the text right under its headline, keeps the same.
     let doc = format!(
-        "{P1}
-
-{P2}
-
-* Council Budget Vote
-
-Photo: Jane Roe
-
-\
+        "{P1}\n\n{P2}\n\n* Council Budget Vote\n\nPhoto: Jane Roe\n\n\
          * The mayor said the plan keeps every library open through the \
-         winter months.
-
-* Storm Closes Schools
-
-* Bridge Repairs Begin
-"
+         winter months.\n\n* Storm Closes Schools\n\n* Bridge Repairs Begin\n"
     );
     let once = clean(&doc);
-    assert!(
-        once.contains(
-            "* Council Budget Vote
-"
-        ),
-        "{once}"
-    );
+    assert!(once.contains("* Council Budget Vote\n"), "{once}");
     assert!(!once.contains("Photo:"), "{once}");
     assert_eq!(clean(&once), once);
+    // A teaser between a chrome line and the end goes with its run, and
+    // says nothing about the menu above the chrome: a second run, without
+    // it, sees the menu end the document (fuzz finding f318e141df89).
+    let doc = format!(
+        "{P1}\n\n{P2}\n\n* Local News\n* Weather Desk\n* Puzzles\n\n\
+         © 2024 Example Media\n\n* Council Budget Vote\n* The mayor said the \
+         plan keeps every library open through the winter months.\n"
+    );
+    assert_eq!(clean(&doc), format!("{P1}\n\n{P2}\n"));
 }
 
 #[test]
@@ -947,65 +875,20 @@ fn teasers_whose_headlines_repeat_go_as_a_second_run_sees_them() {
     // repeats. Without those copies the kickers after them are a chain
     // of their own, which the first run drops too: the second run, which
     // does not see them, finds the same.
-    let h = "Andrew parties in unearthed pictures despite claims he avoids the dance floor";
+    let h = "Andrew parties in unearthed pictures despite claims he avoids \
+             the dance floor";
     let doc = format!(
-        "{P1}
-
-RANDY ANDY
-
-Conspiracy theorists say they have spotted a famous face in an old picture
-
-\
-         TIME TRAVELLER
-
-{h}
-
-\
-         EYE POPPING
-
-Russian bodybuilder has arm removed after injecting oil to look muscly
-
-\
-         {h}
-
-SPACE AGE
-
-{h}
-
-\
-         LUCKY NUMBERS
-
-Teenager builds working rocket in his garden shed during the summer holidays
-
-\
-         {h}
-
-PHONE HOME
-
-Pensioner wins the lottery twice in one week with the very same numbers
-
-\
-         BOOK NOOK
-
-Village votes to keep its red phone box as a tiny public library
-
-{P2}
-"
+        "{P1}\n\nRANDY ANDY\n\nConspiracy theorists say they have spotted a \
+         famous face in an old picture\n\nTIME TRAVELLER\n\n{h}\n\n\
+         EYE POPPING\n\nRussian bodybuilder has arm removed after injecting \
+         oil to look muscly\n\n{h}\n\nSPACE AGE\n\n{h}\n\nLUCKY NUMBERS\n\n\
+         Teenager builds working rocket in his garden shed during the summer \
+         holidays\n\n{h}\n\nPHONE HOME\n\nPensioner wins the lottery twice in \
+         one week with the very same numbers\n\nBOOK NOOK\n\nVillage votes to \
+         keep its red phone box as a tiny public library\n\n{P2}\n"
     );
     let once = clean(&doc);
-    assert_eq!(
-        once,
-        format!(
-            "{P1}
-
-{h}
-
-SPACE AGE
-
-{P2}
-"
-        )
-    );
+    assert_eq!(once, format!("{P1}\n\n{h}\n\nSPACE AGE\n\n{P2}\n"));
     assert_eq!(clean(&once), once);
 }
 
