@@ -970,7 +970,10 @@ impl Context {
                     self.anchor_seen(Anchor::Chrome);
                 } else if own
                     && !headline
-                    && self.seen_anchor_prose
+                    // (A headline under a block label with the words of
+                    // prose counts: a second run, without the label, sees
+                    // prose there.)
+                    && self.seen_prose
                     && crate::heuristics::is_author_bio(text, words)
                 {
                     // No anchor: it waits for the next prose line or the

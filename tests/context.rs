@@ -233,6 +233,14 @@ fn the_author_bio_after_the_article_is_dropped() {
     // Before any article text it is the article.
     let doc = format!("{bio}\n");
     assert_eq!(clean(&doc), doc);
+    // After a headline a block label claims that has the words of prose:
+    // article text, as a second run, without the label, sees it.
+    let line = "The council voted on Tuesday to close the old bridge for \
+                repairs after the spring floods";
+    let doc = format!("Related stories\n{line}\n{bio}\n");
+    let once = clean(&doc);
+    assert_eq!(once, format!("{line}\n"));
+    assert_eq!(clean(&once), once);
 }
 
 #[test]
