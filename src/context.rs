@@ -8,7 +8,10 @@ Every non-blank line gets a class when it arrives:
   lines of code punctuation, "}", "```", "|---|---|", which would claim the
   code or the table around them; nor is a time of day alone, "14:32",
   right above a prose line that ends like a statement: a live blog's post
-  stamp, under which the key points above it lead into the post);
+  stamp, under which the key points above it lead into the post; nor a
+  list item a `line` rule drops, "* Facebook", in a list a prose line
+  ending with a colon introduces: with an item no rule drops in the list
+  it stays, an item of it);
 * **prose**: kept, and reads like running text: at least
   [`PROSE_WORDS`] words, or at least [`SENTENCE_WORDS`] words ending like a
   sentence (`.` `?` `…` `;` `:` or the CJK full stops, also inside closing
@@ -85,7 +88,9 @@ line (a banner or the site's name may have
 taken the title above the menus: the title waits for the first prose line,
 and that banner then goes as a header line); not the line right under the
 title, with only chrome between (the authors' line), nor the last card of
-a teaser list.
+a teaser list. So is the line right above a wiki's tagline ("From
+Wikipedia, the free encyclopedia", a rule of the `taglines` category), of
+any length, when only chrome comes between it and the first prose line.
 
 A separator line ("___", dropped by the line heuristic) right after a
 prose line waits for the two lines after it: when a heading (a short line
@@ -1564,14 +1569,15 @@ impl Context {
         {
             self.mark_run(lines, |e| e.header_list = e.listed);
         }
+        // A list a sentence introduces of buttons only is a share row, as
+        // the rules said (see `Entry::rule_item`).
+        if rule_items > 0 && rule_items == listed {
+            self.mark_run(lines, |e| e.rule_row = e.rule_item.is_some());
+        }
         // A list of labels between the last prose line and the end of the
         // document is a footer menu, chrome lines between its items or
         // not. A chrome line after a list item defers the decision to the
         // next prose line or the end.
-        if rule_items > 0 && rule_items == listed {
-            // Only buttons: a share row, as the rules said.
-            self.mark_run(lines, |e| e.rule_row = e.rule_item.is_some());
-        }
         if deks > 0 && !run_goes {
             // Teasers with their texts: no footer menu. (Texts that go
             // with their run, between chrome lines, tell nothing: a second
