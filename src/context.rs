@@ -1028,6 +1028,10 @@ impl Context {
         self.last_prose = prose;
         self.colon_list =
             if prose { text.ends_with(b":") } else { self.colon_list && item };
+        if prose && self.colon_list {
+            // It introduces the list after it: no footer menu.
+            self.footer_chain = None;
+        }
         match verdict {
             // The date of a teaser item leaves the item before it the last
             // one: a second run, without the date, sees the two items
@@ -1076,10 +1080,6 @@ impl Context {
             undecided && !chapter && is_label(text) && !is_enclosed(text);
         let subtitle = labelled && after_title;
         let label = labelled && !after_title;
-        if prose && text.ends_with(b":") {
-            // It introduces the list after it: no footer menu.
-            self.footer_chain = None;
-        }
         self.seen_prose |= headline_prose;
         let title = verdict == TITLE;
         if title {
@@ -1371,11 +1371,7 @@ impl Context {
             return;
         };
         let text = &self.arena[e.text.clone().unwrap_or_default()];
-        if e.verdict == Verdict::Undecided
-            && !text.ends_with(b".")
-            && !is_list_item(text)
-            && !is_breadcrumb(text)
-        {
+        if e.verdict == Verdict::Undecided && is_title_shaped(text) {
             self.tagline_title = Some(e.lineno);
         }
     }
@@ -1552,9 +1548,7 @@ impl Context {
         }
         // Chrome on both sides: the run goes, and a second run does not see
         // it.
-        let run_goes = run_prev.is_bad()
-            && anchor.is_bad()
-            && !(run_prev == Anchor::Edge && anchor == Anchor::Edge);
+        let run_goes = goes_between(run_prev, anchor);
         // A list above the first prose line is a menu or a list of
         // headlines, unless a heading opens the run ("Key points").
         // So is a nested list there, even at the very top: a site menu
@@ -1924,15 +1918,8 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
         // without prose keeps its short lines.
         return None;
     }
-    if e.prev.is_bad()
-        && next.is_bad()
-        && !(e.prev == Anchor::Edge && next == Anchor::Edge)
-    {
-        let reason = if e.prev.is_bad()
-            && e.prev != Anchor::Edge
-            && next.is_bad()
-            && next != Anchor::Edge
-        {
+    if goes_between(e.prev, next) {
+        let reason = if e.prev != Anchor::Edge && next != Anchor::Edge {
             Reason::BetweenChrome
         } else {
             Reason::Edge
@@ -1973,6 +1960,16 @@ fn decide(e: &Entry, seen_prose: bool) -> Option<Verdict> {
     }
 
     Some(Verdict::Keep(Why::Content))
+}
+
+/// Returns true if and only if a run of short lines between anchors `prev`
+/// and `next` goes ([`Reason::BetweenChrome`], [`Reason::Edge`]): chrome
+/// or an edge of the document on both sides, not both edges (a document
+/// of short lines only keeps them).
+fn goes_between(prev: Anchor, next: Anchor) -> bool {
+    prev.is_bad()
+        && next.is_bad()
+        && !(prev == Anchor::Edge && next == Anchor::Edge)
 }
 
 /// Returns true if and only if `text`, the line right above the title,
@@ -2836,13 +2833,17 @@ fn is_photo_count(text: &[u8]) -> bool {
 
 /// Returns true if and only if `text` could be a headline: at least
 /// [`TITLE_WORDS`] words (or a long line of a script written without
-/// spaces), no list item, no period at the end, no breadcrumb trail.
+/// spaces) shaped like a title (see [`is_title_shaped`]).
 fn is_headline(text: &[u8]) -> bool {
     (crate::cleaner::count_words(text) >= TITLE_WORDS
         || is_long_spaceless(text))
-        && !text.ends_with(b".")
-        && !is_list_item(text)
-        && !is_breadcrumb(text)
+        && is_title_shaped(text)
+}
+
+/// Returns true if and only if `text` is shaped like a title, whatever its
+/// length: no period at the end, no list item, no breadcrumb trail.
+fn is_title_shaped(text: &[u8]) -> bool {
+    !text.ends_with(b".") && !is_list_item(text) && !is_breadcrumb(text)
 }
 
 /// Returns true if and only if `text` reads like a person's name: two or
