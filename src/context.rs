@@ -82,9 +82,12 @@ The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]). So is the headline above the byline: the line that
-could be a title when only bylines, dates, reading times, names and the
-lead photo's caption, credit and count come between it and the first prose
-line (a banner or the site's name may have
+could be a title when only bylines, dates, reading times, names (also
+with the place written from, "Angela Giuffrida in Rome", under a title or
+a deck), a share row and the lead photo's caption, credit and count come
+between it and the first prose line; when that line is a deck right under
+its title (a sentence in sentence case, longer than the title, see
+[`DECK_WORDS`]), the title above it (a banner or the site's name may have
 taken the title above the menus: the title waits for the first prose line,
 and that banner then goes as a header line); not the line right under the
 title, with only chrome between (the authors' line), nor the last card of
@@ -155,6 +158,9 @@ pub const TEASER_DEK_WORDS: usize = 25;
 
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
+/// The fewest words of a deck, the sentence under the title that sums the
+/// story up (see [`Reason::Title`]).
+pub const DECK_WORDS: usize = 10;
 /// The most words of the value of a field in a fact box above the article
 /// (see [`Reason::Header`]).
 pub const BOX_VALUE_WORDS: usize = 3;
@@ -1300,8 +1306,10 @@ impl Context {
     /// lines, only bylines, dates and reading times (the line heuristics
     /// and the rules of the `bylines` and `timestamps` categories), names
     /// ("Rodrigo Campos") and the lead photo's caption, credit and count
-    /// (the line heuristics, the `credits` rules, "0") come before a line
-    /// that could be a title:
+    /// (the line heuristics, the `credits` rules, "0"), the share row
+    /// (the `share` rules, not counted) and the author's line with a place
+    /// right under a title or a deck come before a line that could be a
+    /// title (or the deck under it, [`is_deck`]: then the title above):
     /// [`TITLE_WORDS`] or more words, no list item, no period at the end,
     /// no breadcrumb trail; and not right under the title already taken.
     /// A title taken above it, which waits with it, was a banner or the
@@ -1328,16 +1336,50 @@ impl Context {
                 // The lead photo's caption and credit, and its count.
                 Verdict::Drop(why) if is_photo_chrome(why, rules) => {}
                 Verdict::Undecided if is_photo_count(text(e)) => {}
+                // The share row under the byline: "Share", "Facebook", …
+                Verdict::Drop(Why::Rule(id))
+                    if rules.rules()[id as usize].category == "share" =>
+                {
+                    back -= 1;
+                }
+                // The author's line with the place written from ("Angela
+                // Giuffrida in Rome") right under the deck or the title.
+                Verdict::Undecided
+                    if is_name_in_place(text(e))
+                        && lines.clone().next().is_some_and(|up| {
+                            up.verdict == TITLE
+                                || up.verdict == Verdict::Undecided
+                                    && is_headline(text(up))
+                        }) => {}
                 // Right under the title it is the author's line ("Tom
                 // Davies Associated Press") or a deck.
                 Verdict::Undecided
                     if byline && is_headline(text(e)) && !e.under_title =>
                 {
-                    break e.lineno;
+                    break e;
                 }
                 Verdict::Undecided if is_name(text(e)) => {}
                 _ => return,
             }
+        };
+        // A deck right under its title, a sentence longer than it: the
+        // title is the line above, unless a headline is above that too: a
+        // list of teasers' headlines ends there ("Mac Pro Shipping in
+        // December", above a title).
+        let headline = |e: &Entry| {
+            e.verdict == Verdict::Undecided && is_headline(text(e))
+        };
+        let mut up = lines.clone();
+        let found = match (up.next(), up.next()) {
+            (Some(up), above)
+                if headline(up)
+                    && is_deck(text(found), text(up))
+                    && !above.is_some_and(headline) =>
+            {
+                lines.next();
+                up.lineno
+            }
+            _ => found.lineno,
         };
         // A card of a teaser list above (a kicker, a headline, its date)
         // makes it one more card: "Car reviews" / "2018 Lexus ES 350" /
@@ -2854,6 +2896,39 @@ fn is_name(text: &[u8]) -> bool {
     (2..=3).contains(&words)
         && !text.iter().any(u8::is_ascii_digit)
         && text.split(|&b| b == b' ').all(|w| {
+            crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
+        })
+}
+
+/// Returns true if and only if `text`, right under `title`, reads like the
+/// deck under it: [`DECK_WORDS`] or more words, more than `title`, most of
+/// them after the first in lowercase, as a sentence writes them
+/// ("Emergency services evacuate 10,000 people after three days of heavy
+/// rain in Emilia-Romagna"), not a title in title case.
+fn is_deck(text: &[u8], title: &[u8]) -> bool {
+    let words = crate::cleaner::count_words(text);
+    let lower = text
+        .split(|&b| b == b' ')
+        .skip(1)
+        .filter(|w| {
+            crate::rules::char_at(w, 0).is_some_and(char::is_lowercase)
+        })
+        .count();
+    words >= DECK_WORDS
+        && words > crate::cleaner::count_words(title)
+        && 2 * lower > words - 1
+}
+
+/// Returns true if and only if `text` is a person's name and the place
+/// the story was written from, as a byline under the headline writes them:
+/// "Angela Giuffrida in Rome", "Peggy Hollinger in New York".
+fn is_name_in_place(text: &[u8]) -> bool {
+    let Some(at) = memchr::memmem::find(text, b" in ") else { return false };
+    let place = &text[at + 4..];
+    is_person_name(&text[..at])
+        && (1..=3).contains(&crate::cleaner::count_words(place))
+        && !place.iter().any(u8::is_ascii_digit)
+        && place.split(|&b| b == b' ').all(|w| {
             crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
         })
 }

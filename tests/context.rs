@@ -1235,6 +1235,47 @@ fn the_headline_above_the_photo_and_the_byline_is_the_title() {
     );
 }
 
+#[test]
+fn the_title_above_its_deck_the_author_in_a_place_and_a_share_row() {
+    // The site's banner took the title at the top; below the lead photo's
+    // credit and a kicker: the headline, its deck (a sentence, longer),
+    // the author with the place written from, the dates, a share row.
+    let title = "Floods leave thousands homeless as rivers burst banks";
+    let deck = "Emergency services evacuate 10,000 people after three days \
+                of heavy rain in the north";
+    let top = "Skip to main content\nThe Daily Courier - Back to home\nNews\n\
+               Opinion\nSport\nVolunteers clear debris on Sunday. \
+               Photograph: Jane Roe/Reuters\nFloods\n";
+    let under = "Angela Giuffrida in Rome\nSun 21 May 2023 14.02 BST\n\
+                 Share\nFacebook\nTwitter\n";
+    assert_eq!(
+        clean(&format!("{top}{title}\n{deck}\n{under}{P1}\n\n{P2}\n")),
+        format!("{title}\n{P1}\n\n{P2}\n")
+    );
+    // Without the banner the headline is the title at once, and the
+    // author's line does not replace it; a second run keeps it.
+    for under in [under, "Angela Giuffrida in Rome\nSun 21 May 2023\n"] {
+        let doc =
+            format!("Home\nNews\n{title}\n{deck}\n{under}{P1}\n\n{P2}\n");
+        assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"));
+        assert_eq!(clean(&clean(&doc)), clean(&doc));
+    }
+    // The last of a list of teasers' headlines above the title is no
+    // title, nor is a title in title case a deck.
+    for title in [
+        "13-Inch Laptop With New Keyboard Expected in First Half of 2020",
+        "New laptop with a quieter keyboard expected early next year",
+    ] {
+        let doc = format!(
+            "* Home\n* Reviews\nNew Laptop Now Available\n\n\
+             Laptop Review: Keyboard, Display and More\n\
+             Desktop Shipping in December\n\n{title}\n\n\
+             Monday November 18, 2019 7:45 am PST by Jane Roe\n{P1}\n\n{P2}\n"
+        );
+        assert_eq!(clean(&doc), format!("{title}\n\n{P1}\n\n{P2}\n"));
+    }
+}
+
 /// `doc` with every blank line between two lines made a run of `n`.
 fn spread(doc: &str, n: usize) -> String {
     doc.replace("\n\n", &"\n".repeat(n + 1))
