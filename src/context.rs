@@ -1281,8 +1281,10 @@ impl Context {
         if top
             && verdict == Verdict::Undecided
             && !first
-            && (2..=3).contains(&words)
-            && is_person_name(text)
+            && ((2..=3).contains(&words) && is_person_name(text)
+                // The author's role under the byline: "Science
+                // correspondent".
+                || after_byline && is_role(text, words))
         {
             self.last_name = Some((lineno, after_byline));
         }
@@ -2931,6 +2933,88 @@ fn is_name_in_place(text: &[u8]) -> bool {
         && place.split(|&b| b == b' ').all(|w| {
             crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
         })
+}
+
+/// The words that end a journalist's role as a byline gives it under the
+/// name ("Science correspondent", "Senior Political Editor",
+/// "Politikredakteurin"), lowercased, in the languages of the builtin
+/// rules.
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "editor-in-chief",
+    "writer",
+    "columnist",
+    "contributor",
+    "journalist",
+    "analyst",
+    "critic",
+    "photographer",
+    "korrespondent",
+    "korrespondentin",
+    "redakteur",
+    "redakteurin",
+    "reporterin",
+    "autorin",
+    "correspondant",
+    "correspondante",
+    "journaliste",
+    "rédacteur",
+    "rédactrice",
+    "corresponsal",
+    "periodista",
+    "redactor",
+    "redactora",
+    "correspondente",
+    "jornalista",
+    "repórter",
+    "redator",
+    "redatora",
+    "corrispondente",
+    "giornalista",
+    "inviato",
+    "inviata",
+    "redattore",
+    "redattrice",
+    "verslaggever",
+    "redacteur",
+    "корреспондент",
+    "журналист",
+    "редактор",
+    "обозреватель",
+];
+
+/// The roles that end a German compound ("Politikredakteurin",
+/// "Auslandskorrespondent").
+const ROLE_COMPOUND_ENDS: &[&str] =
+    &["korrespondent", "korrespondentin", "redakteur", "redakteurin"];
+
+/// Words that put a line with a role's last word in a phrase of its own
+/// ("Letters to the Editor", "Editor of the year"), lowercased.
+const ROLE_PHRASE_WORDS: &[&str] = &[
+    "to", "the", "of", "for", "a", "an", "our", "your", "my", "and", "der",
+    "die", "das", "le", "la", "les", "el", "los", "il", "de", "du", "des",
+];
+
+/// Returns true if and only if `text`, of `words` words, is a journalist's
+/// role as a byline gives it: one to four words, the last a role
+/// ([`ROLE_WORDS`], [`ROLE_COMPOUND_ENDS`]: "Science correspondent",
+/// "Chief Political Editor", "Politikredakteurin"),
+/// none of the small words of a phrase ("Letters to the Editor") and no
+/// sentence end.
+fn is_role(text: &[u8], words: usize) -> bool {
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    let lower = s.to_lowercase();
+    let mut ws = lower.split(' ').filter(|w| !w.is_empty());
+    (1..=4).contains(&words)
+        && !s.ends_with('.')
+        && ws.next_back().is_some_and(|w| {
+            ROLE_WORDS.contains(&w)
+                // German joins the field to the role: "Politikredakteurin".
+                || ROLE_COMPOUND_ENDS.iter().any(|end| w.ends_with(end))
+        })
+        && ws.all(|w| !ROLE_PHRASE_WORDS.contains(&w))
 }
 
 /// Returns true if and only if `text` is a person's name as a byline

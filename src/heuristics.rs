@@ -70,7 +70,10 @@ pub enum Heuristic {
     /// newsletter's pitch ([`is_signup_tagline`]).
     SignUp,
     /// A copyright notice: "Copyright 2019 Hawaii News Now",
-    /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]).
+    /// "copyright Inexhibit 2019 - ISSN: 2283-5474" ([`is_copyright`]);
+    /// also as the first sentence of a footer's line of up to
+    /// [`COPYRIGHT_LINE_WORDS`] words: "© 2024 BBC. The BBC is not
+    /// responsible for the content of external sites."
     Copyright,
     /// A company's registration or tax number in a legal footer: "CNPJ:
     /// 83.102.459/0001-23 - Rua …", "P.IVA 01234567890",
@@ -174,7 +177,10 @@ impl Heuristic {
         {
             return Some(Heuristic::SignUp);
         }
-        if words <= 12 && is_copyright(line) {
+        if words <= 12 && is_copyright(line)
+            || words <= COPYRIGHT_LINE_WORDS
+                && first_sentence(line).is_some_and(is_copyright)
+        {
             return Some(Heuristic::Copyright);
         }
         if words <= REGISTRATION_WORDS && is_registration(line) {
@@ -1115,6 +1121,16 @@ fn last_sentence(line: &[u8]) -> Option<&[u8]> {
         .find(|&i| line.get(i + 1) == Some(&b' '))?;
     (stop > 0).then(|| &line[stop + 2..])
 }
+
+/// The first sentence of `line` when another follows it: up to the first
+/// period followed by a space, the period kept.
+fn first_sentence(line: &[u8]) -> Option<&[u8]> {
+    memchr::memmem::find(line, b". ").map(|stop| &line[..=stop])
+}
+
+/// The most words of a footer's line that opens with a copyright notice
+/// and goes on with more sentences (see [`Heuristic::Copyright`]).
+pub const COPYRIGHT_LINE_WORDS: usize = 40;
 
 /// Returns true if and only if the last sentence of `line`, after an
 /// earlier one, is a call to follow ([`is_follow_prompt`]): the tagline
@@ -3619,6 +3635,34 @@ mod tests {
             ),
             Some(Heuristic::Copyright)
         );
+        // A notice, then the footer's other sentences.
+        let classify = |s: &str| {
+            Heuristic::classify(
+                s.as_bytes(),
+                crate::cleaner::count_words(s.as_bytes()),
+            )
+        };
+        for s in [
+            "© 2024 BBC. The BBC is not responsible for the content of \
+             external sites. Read about our approach to external linking.",
+            "Copyright 2019 Acme Media Inc. All rights reserved. Use of this \
+             site constitutes acceptance of our User Agreement and Privacy \
+             Policy and Cookie Statement.",
+        ] {
+            assert_eq!(classify(s), Some(Heuristic::Copyright), "{s}");
+        }
+        for s in [
+            // The first sentence is about copyright.
+            "Copyright 2019 was a record year for claims. Lawyers filed \
+             more than ever before.",
+            // A long paragraph that opens with a notice is left alone.
+            &format!(
+                "© 2019 Jane Roe. {}",
+                "The council met again. ".repeat(12)
+            ),
+        ] {
+            assert_eq!(classify(s), None, "{s}");
+        }
     }
 
     #[test]

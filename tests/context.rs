@@ -1194,6 +1194,34 @@ fn a_name_next_to_the_date_at_the_top_is_the_author() {
 }
 
 #[test]
+fn the_authors_role_under_the_byline_is_dropped() {
+    let title = "Council passes budget after long debate";
+    for role in
+        ["Political correspondent", "Senior Editor", "Politikredakteurin"]
+    {
+        let doc =
+            format!("Home\n{title}\nBy Jane Roe\n{role}\n{P1}\n\n{P2}\n");
+        assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"), "{role}");
+    }
+    // A column's name, a heading in the story, a role with no byline above.
+    for (doc, kept) in [
+        (
+            format!("{title}\nBy Jane Roe\nLetters to the Editor\n{P1}\n"),
+            "Letters",
+        ),
+        (
+            format!(
+                "{title}\n{P1}\n\n{P2}\n\n{P1}\n\nBy Jane Roe\nThe reporter\n{P2}\n"
+            ),
+            "The reporter",
+        ),
+        (format!("{title}\nSenior Editor\n{P1}\n\n{P2}\n"), "Senior Editor"),
+    ] {
+        assert!(clean(&doc).contains(kept), "{doc}");
+    }
+}
+
+#[test]
 fn a_heading_or_a_name_in_the_story_next_to_a_date_stays() {
     let date = "November 20, 2019";
     // A heading over a list.
