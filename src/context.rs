@@ -81,7 +81,10 @@ is the gallery's photo count, and goes too.
 The first line of four or more words (or [`TITLE_CHARS`] characters in a
 script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
-([`Reason::Title`]). So is the headline above the byline: the line that
+([`Reason::Title`]); it gives way to the headline right above the first
+prose line when [`MENU_LABELS`] or more label-like lines come between
+them: it was an item of the menu ("Le Goût du Monde" / "Planète" /
+"Climat" / headline). So is the headline above the byline: the line that
 could be a title when only bylines, dates, reading times, names (also
 with the place written from, "Angela Giuffrida in Rome", under a title or
 a deck), a share row and the lead photo's caption, credit and count come
@@ -158,6 +161,10 @@ pub const TEASER_DEK_WORDS: usize = 25;
 
 /// The fewest words of a title.
 pub const TITLE_WORDS: usize = 4;
+/// The fewest label-like lines between a line taken for the title and a
+/// headline right above the first prose line that make the first a menu's
+/// item (see [`Reason::Title`]).
+pub const MENU_LABELS: usize = 2;
 /// The fewest words of a deck, the sentence under the title that sums the
 /// story up (see [`Reason::Title`]).
 pub const DECK_WORDS: usize = 10;
@@ -1298,7 +1305,9 @@ impl Context {
             self.first_prose = self.lines_seen;
             self.take_tagline_title();
         }
-        self.mark_headline(rules);
+        if !self.seen_anchor_prose && !self.mark_headline(rules) {
+            self.mark_title_under_menu();
+        }
         self.anchor_seen(Anchor::Prose);
     }
 
@@ -1316,20 +1325,17 @@ impl Context {
     /// no breadcrumb trail; and not right under the title already taken.
     /// A title taken above it, which waits with it, was a banner or the
     /// site's name, and goes as a header line.
-    fn mark_headline(&mut self, rules: &crate::rules::Rules) {
-        if self.seen_anchor_prose {
-            return;
-        }
+    fn mark_headline(&mut self, rules: &crate::rules::Rules) -> bool {
         let arena = &self.arena;
         let text = |e: &Entry| &arena[e.text.clone().unwrap_or_default()];
         let mut lines = self.queue.iter().rev().filter(|e| e.text.is_some());
         let mut byline = false;
         let mut back = 0;
         let found = loop {
-            let Some(e) = lines.next() else { return };
+            let Some(e) = lines.next() else { return false };
             back += 1;
             if back > HEADLINE_LINES {
-                return;
+                return false;
             }
             match e.verdict {
                 Verdict::Drop(why) if is_byline_chrome(why, rules) => {
@@ -1361,7 +1367,7 @@ impl Context {
                     break e;
                 }
                 Verdict::Undecided if is_name(text(e)) => {}
-                _ => return,
+                _ => return false,
             }
         };
         // A deck right under its title, a sentence longer than it: the
@@ -1399,9 +1405,44 @@ impl Context {
                 !matches!(e.verdict, Verdict::Drop(_)) && is_headline(text(e))
             })
         {
-            return;
+            return false;
         }
         self.take_title(found);
+        true
+    }
+
+    /// Called when the first prose line comes and no headline above a
+    /// byline was found: the line right above it that could be a title is
+    /// the title when the one taken above it is a menu's item: two or more
+    /// label-like lines (and chrome) come between them, as the section
+    /// names of a menu ("Le Goût du Monde" / "Planète" / "Climat" /
+    /// "Réchauffement climatique : la France a connu son été le plus chaud
+    /// depuis 2003" / paragraph).
+    fn mark_title_under_menu(&mut self) {
+        let arena = &self.arena;
+        let text = |e: &Entry| &arena[e.text.clone().unwrap_or_default()];
+        let mut lines = self.queue.iter().rev().filter(|e| e.text.is_some());
+        let Some(found) = lines.next() else { return };
+        if found.verdict != Verdict::Undecided
+            || found.under_title
+            || !is_headline(text(found))
+        {
+            return;
+        }
+        let mut labels = 0;
+        for e in lines {
+            match e.verdict {
+                TITLE if labels >= MENU_LABELS => {
+                    let found = found.lineno;
+                    self.take_title(found);
+                    return;
+                }
+                Verdict::Drop(_) => {}
+                // (The first under the title is marked its subtitle.)
+                Verdict::Undecided if e.label || e.subtitle => labels += 1,
+                _ => return,
+            }
+        }
     }
 
     /// Called on a wiki's tagline (the rules of the `taglines` category:

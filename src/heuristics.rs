@@ -666,6 +666,9 @@ const SHARE_NETWORKS: &[&str] = &[
     "weibo",
     "wechat",
     "viber",
+    "bluesky",
+    "threads",
+    "mastodon",
     // Polish declines them: "na Facebooku", "na Twitterze".
     "facebooku",
     "twitterze",

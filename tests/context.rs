@@ -1304,6 +1304,25 @@ fn the_title_above_its_deck_the_author_in_a_place_and_a_share_row() {
     }
 }
 
+#[test]
+fn a_menus_item_of_four_words_gives_the_title_up_to_the_headline() {
+    // A section of the menu took the title; the section names after it
+    // make it a menu's item, and the headline right above the first
+    // paragraph is the title.
+    let title =
+        "Réchauffement climatique : la France a connu son été le plus chaud";
+    let doc = format!(
+        "Actualités\nÉconomie\nCulture\nLe Goût du Monde\nPlanète\nClimat\n\
+         {title}\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"));
+    // One label between them: a title, a heading, a subheading.
+    let doc = format!(
+        "Council Passes New Budget\nUpdates\nWhat the budget means for you\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), doc);
+}
+
 /// `doc` with every blank line between two lines made a run of `n`.
 fn spread(doc: &str, n: usize) -> String {
     doc.replace("\n\n", &"\n".repeat(n + 1))
