@@ -87,7 +87,8 @@ them: it was an item of the menu ("Le Goût du Monde" / "Planète" /
 "Climat" / headline). So is the headline above the byline: the line that
 could be a title when only bylines, dates, reading times, names (also
 with the place written from, "Angela Giuffrida in Rome", under a title or
-a deck), a share row and the lead photo's caption, credit and count come
+a deck), a share row, a button to subscribe, a count of views ("1250")
+and the lead photo's caption, credit and count come
 between it and the first prose line; when that line is a deck right under
 its title (a sentence in sentence case, longer than the title, see
 [`DECK_WORDS`]), the title above it (a banner or the site's name may have
@@ -1317,8 +1318,9 @@ impl Context {
     /// lines, only bylines, dates and reading times (the line heuristics
     /// and the rules of the `bylines` and `timestamps` categories), names
     /// ("Rodrigo Campos") and the lead photo's caption, credit and count
-    /// (the line heuristics, the `credits` rules, "0"), the share row
-    /// (the `share` rules, not counted) and the author's line with a place
+    /// (the line heuristics, the `credits` rules, "0"), the share row and
+    /// subscribe buttons (the `share` and `newsletter` rules, not counted),
+    /// a count of views ("1250", "3.4K") and the author's line with a place
     /// right under a title or a deck come before a line that could be a
     /// title (or the deck under it, [`is_deck`]: then the title above):
     /// [`TITLE_WORDS`] or more words, no list item, no period at the end,
@@ -1344,12 +1346,19 @@ impl Context {
                 // The lead photo's caption and credit, and its count.
                 Verdict::Drop(why) if is_photo_chrome(why, rules) => {}
                 Verdict::Undecided if is_photo_count(text(e)) => {}
-                // The share row under the byline: "Share", "Facebook", …
+                // The share row under the byline ("Share", "Facebook", …)
+                // and the button to subscribe to the author or the
+                // channel.
                 Verdict::Drop(Why::Rule(id))
-                    if rules.rules()[id as usize].category == "share" =>
+                    if matches!(
+                        rules.rules()[id as usize].category.as_str(),
+                        "share" | "newsletter"
+                    ) =>
                 {
                     back -= 1;
                 }
+                // A count of views or comments: "1250", "3.4K".
+                Verdict::Undecided if is_count(text(e)) => {}
                 // The author's line with the place written from ("Angela
                 // Giuffrida in Rome") right under the deck or the title.
                 Verdict::Undecided
@@ -1438,8 +1447,18 @@ impl Context {
                     return;
                 }
                 Verdict::Drop(_) => {}
-                // (The first under the title is marked its subtitle.)
-                Verdict::Undecided if e.label || e.subtitle => labels += 1,
+                // (The first under the title is marked its subtitle.) The
+                // fields of a fact box stay with the title: no menu.
+                Verdict::Undecided
+                    if (e.label || e.subtitle)
+                        && !e.boxed
+                        && !crate::heuristics::is_field_line(
+                            text(e),
+                            crate::cleaner::count_words(text(e)),
+                        ) =>
+                {
+                    labels += 1;
+                }
                 _ => return,
             }
         }
@@ -2908,6 +2927,17 @@ fn is_photo_chrome(why: Why, rules: &crate::rules::Rules) -> bool {
         Why::Rule(id) => rules.rules()[id as usize].category == "credits",
         _ => false,
     }
+}
+
+/// Returns true if and only if `text` is a bare count of up to seven
+/// characters, digits first, then digits, separators and a `K` or `M`:
+/// the views or comments under a byline ("1250", "3.4K", "12,500").
+fn is_count(text: &[u8]) -> bool {
+    let body = text.strip_suffix(b"K").or(text.strip_suffix(b"M"));
+    let body = body.unwrap_or(text);
+    (1..=7).contains(&text.len())
+        && body.first().is_some_and(u8::is_ascii_digit)
+        && body.iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// Returns true if and only if `text` is a bare number of one to three

@@ -1305,6 +1305,23 @@ fn the_title_above_its_deck_the_author_in_a_place_and_a_share_row() {
 }
 
 #[test]
+fn the_headline_above_a_count_and_a_subscribe_button_is_the_title() {
+    // The site's banner took the title; under the headline, the date, a
+    // count of views and a button to subscribe to the channel.
+    let title = "В Москве открыли новую станцию метро";
+    let doc = format!(
+        "Новости России и мира сегодня онлайн\nПолитика\nВ мире\n{title}\n\
+         15:30 12.03.2024\n1250\nПодписаться на канал\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"));
+    let doc = format!(
+        "Springfield Daily - Local News Online\n* News\n* Sport\n{title}\n\
+         11/19/2019 by Jane Roe\n3.4K\n* EMAIL ME\n{P1}\n\n{P2}\n"
+    );
+    assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"));
+}
+
+#[test]
 fn a_menus_item_of_four_words_gives_the_title_up_to_the_headline() {
     // A section of the menu took the title; the section names after it
     // make it a menu's item, and the headline right above the first
