@@ -83,8 +83,9 @@ script written without spaces) before the first prose line that does not
 end in a period and is no list item is taken for the title and kept
 ([`Reason::Title`]); it gives way to the headline right above the first
 prose line when [`MENU_LABELS`] or more label-like lines come between
-them: it was an item of the menu ("Le Goût du Monde" / "Planète" /
-"Climat" / headline). So is the headline above the byline: the line that
+them and the headline has [`MENU_HEADLINE_WORDS`] or more words, more
+than the line taken: it was an item of the menu ("Le Goût du Monde" /
+"Planète" / "Climat" / headline). So is the headline above the byline: the line that
 could be a title when only bylines, dates, reading times, names (also
 with the place written from, "Angela Giuffrida in Rome", under a title or
 a deck), a share row, a button to subscribe, a count of views ("1250")
@@ -166,6 +167,9 @@ pub const TITLE_WORDS: usize = 4;
 /// headline right above the first prose line that make the first a menu's
 /// item (see [`Reason::Title`]).
 pub const MENU_LABELS: usize = 2;
+/// The fewest words of the headline that takes the title from a menu's
+/// item (see [`MENU_LABELS`]).
+pub const MENU_HEADLINE_WORDS: usize = 8;
 /// The fewest words of a deck, the sentence under the title that sums the
 /// story up (see [`Reason::Title`]).
 pub const DECK_WORDS: usize = 10;
@@ -1423,7 +1427,9 @@ impl Context {
     /// Called when the first prose line comes and no headline above a
     /// byline was found: the line right above it that could be a title is
     /// the title when the one taken above it is a menu's item: two or more
-    /// label-like lines (and chrome) come between them, as the section
+    /// label-like lines (and chrome) come between them, and the headline
+    /// has [`MENU_HEADLINE_WORDS`] or more words, more than the item, as
+    /// the section
     /// names of a menu ("Le Goût du Monde" / "Planète" / "Climat" /
     /// "Réchauffement climatique : la France a connu son été le plus chaud
     /// depuis 2003" / paragraph).
@@ -1438,10 +1444,19 @@ impl Context {
         {
             return;
         }
+        // A headline, longer than the item: a subheading under a title
+        // and its tags ("Dessert" / "American") is shorter and stays one.
+        let words = crate::cleaner::count_words(text(found));
+        if words < MENU_HEADLINE_WORDS {
+            return;
+        }
         let mut labels = 0;
         for e in lines {
             match e.verdict {
-                TITLE if labels >= MENU_LABELS => {
+                TITLE
+                    if labels >= MENU_LABELS
+                        && crate::cleaner::count_words(text(e)) < words =>
+                {
                     let found = found.lineno;
                     self.take_title(found);
                     return;

@@ -1333,11 +1333,18 @@ fn a_menus_item_of_four_words_gives_the_title_up_to_the_headline() {
          {title}\n{P1}\n\n{P2}\n"
     );
     assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"));
-    // One label between them: a title, a heading, a subheading.
-    let doc = format!(
-        "Council Passes New Budget\nUpdates\nWhat the budget means for you\n{P1}\n\n{P2}\n"
-    );
-    assert_eq!(clean(&doc), doc);
+    // One label between them: a title, a heading, a subheading; and a
+    // title, its tags and a subheading.
+    for doc in [
+        format!(
+            "Council Passes New Budget\nUpdates\nWhat the budget means for you\n{P1}\n\n{P2}\n"
+        ),
+        format!(
+            "Grandma's Apple Pie Recipe\nDessert\nAmerican\nWhy this pie works so well\n{P1}\n\n{P2}\n"
+        ),
+    ] {
+        assert!(clean(&doc).starts_with(doc.lines().next().unwrap()), "{doc}");
+    }
 }
 
 /// `doc` with every blank line between two lines made a run of `n`.
