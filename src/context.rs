@@ -92,7 +92,10 @@ a deck), a share row, a button to subscribe, a count of views ("1250")
 and the lead photo's caption, credit and count come
 between it and the first prose line; when that line is a deck right under
 its title (a sentence in sentence case, longer than the title, see
-[`DECK_WORDS`]), the title above it (a banner or the site's name may have
+[`DECK_WORDS`]), the title above it; a headline of [`DECK_TITLE_WORDS`] or
+more words right under a title taken that has fewer stays with it (a
+section's name of four words above the headline, or a short title above
+its deck) (a banner or the site's name may have
 taken the title above the menus: the title waits for the first prose line,
 and that banner then goes as a header line); not the line right under the
 title, with only chrome between (the authors' line), nor the last card of
@@ -173,6 +176,8 @@ pub const MENU_HEADLINE_WORDS: usize = 8;
 /// The fewest words of a deck, the sentence under the title that sums the
 /// story up (see [`Reason::Title`]).
 pub const DECK_WORDS: usize = 10;
+/// The fewest words of the title above a deck (see [`DECK_WORDS`]).
+pub const DECK_TITLE_WORDS: usize = 6;
 /// The most words of the value of a field in a fact box above the article
 /// (see [`Reason::Header`]).
 pub const BOX_VALUE_WORDS: usize = 3;
@@ -1337,6 +1342,9 @@ impl Context {
         let mut lines = self.queue.iter().rev().filter(|e| e.text.is_some());
         let mut byline = false;
         let mut back = 0;
+        let words = |e: &Entry| crate::cleaner::count_words(text(e));
+        let title_words =
+            self.queue.iter().find(|e| e.verdict == TITLE).map(words);
         let found = loop {
             let Some(e) = lines.next() else { return false };
             back += 1;
@@ -1377,10 +1385,35 @@ impl Context {
                 Verdict::Undecided
                     if byline && is_headline(text(e)) && !e.under_title =>
                 {
-                    break e;
+                    break Ok(e);
+                }
+                // Under a short title, a longer headline: the title may
+                // be a section's name above the headline ("Climate crisis
+                // in Europe"), or the headline above its deck; both stay.
+                Verdict::Undecided
+                    if byline
+                        && e.under_title
+                        && is_headline(text(e))
+                        && title_words.is_some_and(|t| {
+                            t < DECK_TITLE_WORDS
+                                && words(e) >= DECK_TITLE_WORDS
+                        }) =>
+                {
+                    break Err(e.lineno);
                 }
                 Verdict::Undecided if is_name(text(e)) => {}
                 _ => return false,
+            }
+        };
+        let found = match found {
+            Ok(found) => found,
+            Err(under) => {
+                if let Some(e) =
+                    self.queue.iter_mut().find(|e| e.lineno == under)
+                {
+                    e.verdict = Verdict::Keep(Why::Content);
+                }
+                return true;
             }
         };
         // A deck right under its title, a sentence longer than it: the
@@ -2992,9 +3025,13 @@ fn is_name(text: &[u8]) -> bool {
 /// deck under it: [`DECK_WORDS`] or more words, more than `title`, most of
 /// them after the first in lowercase, as a sentence writes them
 /// ("Emergency services evacuate 10,000 people after three days of heavy
-/// rain in Emilia-Romagna"), not a title in title case.
+/// rain in Emilia-Romagna"), not a title in title case; and `title` has
+/// [`DECK_TITLE_WORDS`] or more words, as a headline has: a section's
+/// name or a kicker above a long title ("Climate crisis in Europe") is
+/// shorter.
 fn is_deck(text: &[u8], title: &[u8]) -> bool {
     let words = crate::cleaner::count_words(text);
+    let title_words = crate::cleaner::count_words(title);
     let lower = text
         .split(|&b| b == b' ')
         .skip(1)
@@ -3003,7 +3040,7 @@ fn is_deck(text: &[u8], title: &[u8]) -> bool {
         })
         .count();
     words >= DECK_WORDS
-        && words > crate::cleaner::count_words(title)
+        && (DECK_TITLE_WORDS..words).contains(&title_words)
         && 2 * lower > words - 1
 }
 

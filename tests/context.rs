@@ -1288,6 +1288,18 @@ fn the_title_above_its_deck_the_author_in_a_place_and_a_share_row() {
         assert_eq!(clean(&doc), format!("{title}\n{P1}\n\n{P2}\n"));
         assert_eq!(clean(&clean(&doc)), clean(&doc));
     }
+    // A section's name of four words above a long headline in sentence
+    // case, or a short title above its deck: both lines stay, on the
+    // second run too.
+    let title = "Floods leave thousands homeless in the north as three rivers \
+                 burst their banks";
+    let doc = format!(
+        "Home\nNews\nClimate crisis in Europe\n{title}\nBy Jane Roe\n\
+         Sun 21 May 2023\n{P1}\n\n{P2}\n"
+    );
+    let kept = format!("Climate crisis in Europe\n{title}\n{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), kept);
+    assert_eq!(clean(&kept), kept);
     // The last of a list of teasers' headlines above the title is no
     // title, nor is a title in title case a deck.
     for title in [
