@@ -61,7 +61,10 @@ such as "Key points", unless most items are labels, as in a table of
 contents) or hold a nested list (`+ ` items under
 `* ` ones: a site menu with its submenus, a table of contents), and so do
 the labels of a run made mostly of labels with counts
-([`Reason::Widget`]).
+([`Reason::Widget`]). A review's pros and cons ("Pros" / "* Fast" /
+"Cons" / "* Dim screen", headings from a short list in eight languages)
+are no labels, no menu
+and no footer menu.
 
 After the first prose line, a headline in capitals of [`CAPS_WORDS`] or
 more words without a sentence end is a teaser link placed between the
@@ -486,6 +489,9 @@ struct Entry {
     /// Label-like, but no label as the first undecided line after the
     /// title (its subtitle): a label again if that title is given up.
     subtitle: bool,
+    /// The heading of a review's pros or cons ("Pros", "Nachteile"): no
+    /// label, and the list under it no menu ([`is_pros_cons_heading`]).
+    pros_cons: bool,
     /// A list item that reads like prose and not like a label, no prose
     /// only as the short text under a headline item (see
     /// [`TEASER_DEK_WORDS`]): its run is a list of teasers, no footer
@@ -732,6 +738,7 @@ impl Context {
                 dek: false,
                 rule_item: None,
                 rule_row: false,
+                pros_cons: false,
             },
             c,
         );
@@ -1099,8 +1106,12 @@ impl Context {
             self.after_title = false;
         }
         let after_title = undecided && std::mem::take(&mut self.after_title);
-        let labelled =
-            undecided && !chapter && is_label(text) && !is_enclosed(text);
+        let pros_cons = undecided && is_pros_cons_heading(text);
+        let labelled = undecided
+            && !chapter
+            && !pros_cons
+            && is_label(text)
+            && !is_enclosed(text);
         let subtitle = labelled && after_title;
         let label = labelled && !after_title;
         self.seen_prose |= headline_prose;
@@ -1146,6 +1157,7 @@ impl Context {
             dek: dek && undecided && !labelled,
             rule_item,
             rule_row: false,
+            pros_cons,
         };
         self.push(entry, c);
         prose
@@ -1674,6 +1686,8 @@ impl Context {
         // The run opens with a line that is no list item: a heading.
         let mut headed = false;
         let mut listed_labels = 0;
+        // A review's pros and cons ("Pros" / "* Fast" / "Cons" / …).
+        let mut pros_cons = false;
         let mut run_prev = Anchor::Prose;
         for e in self.queue.iter_mut().rev() {
             if e.text.is_none() || e.verdict != Verdict::Undecided {
@@ -1689,6 +1703,7 @@ impl Context {
             items += usize::from(e.item);
             listed += usize::from(e.listed);
             listed_labels += usize::from(e.listed && e.label);
+            pros_cons |= e.pros_cons;
             nested += usize::from(e.nested);
             deks += usize::from(e.dek);
             rule_items += usize::from(e.rule_item.is_some());
@@ -1707,8 +1722,13 @@ impl Context {
         // with its submenus, or a table of contents.
         let nested_menu = top && nested >= NESTED_ITEMS;
         // (Not under a heading, "Key points", when most items are no
-        // labels; a table of contents, "1. Overview", goes.)
-        let headed = headed && 2 * listed_labels < listed;
+        // labels; a table of contents, "1. Overview", goes; a review's pros
+        // and cons, "Pros" / "* Fast" / "* Light", stay.)
+        let headed = headed && (2 * listed_labels < listed || pros_cons);
+        if pros_cons && anchor == Anchor::Prose {
+            // Its items are no labels of a menu either.
+            self.mark_run(lines, |e| e.label &= !e.listed);
+        }
         if anchor == Anchor::Prose
             && (before_prose && !headed || nested_menu)
             && listed >= HEADER_ITEMS
@@ -1724,8 +1744,9 @@ impl Context {
         // document is a footer menu, chrome lines between its items or
         // not. A chrome line after a list item defers the decision to the
         // next prose line or the end.
-        if deks > 0 && !run_goes {
-            // Teasers with their texts: no footer menu. (Texts that go
+        if (deks > 0 || pros_cons) && !run_goes {
+            // Teasers with their texts, a review's pros and cons: no
+            // footer menu. (Texts that go
             // with their run, between chrome lines, tell nothing: a second
             // run does not see them.)
             self.footer_chain = None;
@@ -2285,6 +2306,56 @@ pub fn is_kicker_headline(text: &[u8]) -> bool {
     let Ok(s) = std::str::from_utf8(text) else { return false };
     let first = s.chars().find(|c| !matches!(c, '‘' | '“' | '"' | '\''));
     first.is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
+}
+
+/// The headings of a review's pros and cons, lowercased, without a colon,
+/// in the languages of the builtin rules.
+const PROS_CONS_HEADINGS: &[&str] = &[
+    "pros",
+    "cons",
+    "pro",
+    "contra",
+    "the good",
+    "the bad",
+    "what we like",
+    "what we don't like",
+    "what we don’t like",
+    "vorteile",
+    "nachteile",
+    "points forts",
+    "points faibles",
+    "les plus",
+    "les moins",
+    "ventajas",
+    "desventajas",
+    "pros y contras",
+    "prós",
+    "contras",
+    "prós e contras",
+    "pontos positivos",
+    "pontos negativos",
+    "contro",
+    "pro e contro",
+    "voordelen",
+    "nadelen",
+    "pluspunten",
+    "minpunten",
+    "плюсы",
+    "минусы",
+    "достоинства",
+    "недостатки",
+];
+
+/// Returns true if and only if `text` is the heading of a review's pros or
+/// cons ([`PROS_CONS_HEADINGS`], a colon after it or not): "Pros", "The
+/// Bad:", "Points faibles", "Минусы".
+fn is_pros_cons_heading(text: &[u8]) -> bool {
+    if text.len() > 24 {
+        return false;
+    }
+    let Ok(s) = std::str::from_utf8(text) else { return false };
+    let s = s.trim_end_matches(':').trim_end().to_lowercase();
+    PROS_CONS_HEADINGS.contains(&s.as_str())
 }
 
 /// Returns true if and only if `text` reads like a label: a menu item, a

@@ -1334,6 +1334,28 @@ fn the_headline_above_a_count_and_a_subscribe_button_is_the_title() {
 }
 
 #[test]
+fn a_reviews_pros_and_cons_stay_at_the_top_and_at_the_end() {
+    let title = "Acme X200 review: a fast laptop with a dim screen";
+    let box_ = "Pros\n* Fast\n* Light\n* Cheap\nCons\n* Dim screen\n* Short battery life\n";
+    let doc =
+        format!("Home\nReviews\n{title}\nBy Jane Roe\n{box_}{P1}\n\n{P2}\n");
+    assert_eq!(clean(&doc), format!("{title}\n{box_}{P1}\n\n{P2}\n"));
+    let doc = format!(
+        "{title}\n{P1}\n\n{P2}\nVerdict\n{}Privacy Policy\nTerms of Use\n",
+        box_.replace("Pros", "Vorteile").replace("Cons", "Nachteile:")
+    );
+    assert!(
+        clean(&doc).contains("* Light\n* Cheap\nNachteile:\n* Dim"),
+        "{}",
+        clean(&doc)
+    );
+    // A menu after chrome, without such a heading, still goes.
+    let doc =
+        format!("Home\nSubscribe\n* News\n* Sport\n* Travel\n{title}\n{P1}\n");
+    assert_eq!(clean(&doc), format!("{title}\n{P1}\n"));
+}
+
+#[test]
 fn a_menus_item_of_four_words_gives_the_title_up_to_the_headline() {
     // A section of the menu took the title; the section names after it
     // make it a menu's item, and the headline right above the first
