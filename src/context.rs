@@ -63,8 +63,7 @@ contents) or hold a nested list (`+ ` items under
 the labels of a run made mostly of labels with counts
 ([`Reason::Widget`]). A review's pros and cons ("Pros" / "* Fast" /
 "Cons" / "* Dim screen", headings from a short list in eight languages)
-are no labels, no menu
-and no footer menu.
+are no labels, no menu and no footer menu.
 
 After the first prose line, a headline in capitals of [`CAPS_WORDS`] or
 more words without a sentence end is a teaser link placed between the
