@@ -1354,6 +1354,9 @@ impl Context {
         let mut byline = false;
         let mut back = 0;
         let words = |e: &Entry| crate::cleaner::count_words(text(e));
+        let headline = |e: &Entry| {
+            e.verdict == Verdict::Undecided && is_headline(text(e))
+        };
         let title_words =
             self.queue.iter().find(|e| e.verdict == TITLE).map(words);
         let found = loop {
@@ -1366,9 +1369,8 @@ impl Context {
                 Verdict::Drop(why) if is_byline_chrome(why, rules) => {
                     byline = true;
                 }
-                // The lead photo's caption and credit, and its count.
+                // The lead photo's caption and credit.
                 Verdict::Drop(why) if is_photo_chrome(why, rules) => {}
-                Verdict::Undecided if is_photo_count(text(e)) => {}
                 // The share row under the byline ("Share", "Facebook", …)
                 // and the button to subscribe to the author or the
                 // channel.
@@ -1380,16 +1382,15 @@ impl Context {
                 {
                     back -= 1;
                 }
-                // A count of views or comments: "1250", "3.4K".
+                // The lead photo's count, a count of views or comments:
+                // "0", "1250", "3.4K".
                 Verdict::Undecided if is_count(text(e)) => {}
                 // The author's line with the place written from ("Angela
                 // Giuffrida in Rome") right under the deck or the title.
                 Verdict::Undecided
                     if is_name_in_place(text(e))
                         && lines.clone().next().is_some_and(|up| {
-                            up.verdict == TITLE
-                                || up.verdict == Verdict::Undecided
-                                    && is_headline(text(up))
+                            up.verdict == TITLE || headline(up)
                         }) => {}
                 // Right under the title it is the author's line ("Tom
                 // Davies Associated Press") or a deck.
@@ -1431,9 +1432,6 @@ impl Context {
         // title is the line above, unless a headline is above that too: a
         // list of teasers' headlines ends there ("Mac Pro Shipping in
         // December", above a title).
-        let headline = |e: &Entry| {
-            e.verdict == Verdict::Undecided && is_headline(text(e))
-        };
         let mut up = lines.clone();
         let found = match (up.next(), up.next()) {
             (Some(up), above)
@@ -1511,10 +1509,7 @@ impl Context {
                 Verdict::Undecided
                     if (e.label || e.subtitle)
                         && !e.boxed
-                        && !crate::heuristics::is_field_line(
-                            text(e),
-                            crate::cleaner::count_words(text(e)),
-                        ) =>
+                        && !is_field(text(e)) =>
                 {
                     labels += 1;
                 }
@@ -1560,13 +1555,8 @@ impl Context {
     /// goes as a header line; the section name above it goes too.
     fn take_title(&mut self, found: u64) {
         let arena = &self.arena;
-        let field = |e: &Entry| {
-            let text = &arena[e.text.clone().unwrap_or_default()];
-            crate::heuristics::is_field_line(
-                text,
-                crate::cleaner::count_words(text),
-            )
-        };
+        let field =
+            |e: &Entry| is_field(&arena[e.text.clone().unwrap_or_default()]);
         let mut demoted = false;
         for e in self.queue.iter_mut() {
             if e.lineno == found {
@@ -2496,6 +2486,12 @@ fn is_chapter_heading(text: &[u8]) -> bool {
             || number.bytes().all(|b| b"IVXLCDM".contains(&b)))
 }
 
+/// Returns true if and only if `text` is a field of a fact box, "Label:
+/// value" ([`crate::heuristics::is_field_line`]).
+fn is_field(text: &[u8]) -> bool {
+    crate::heuristics::is_field_line(text, crate::cleaner::count_words(text))
+}
+
 /// Returns true if and only if `text` (of `words` words) is a field of a
 /// fact box (see [`crate::heuristics::is_field_line`]) with a value of at
 /// most [`BOX_VALUE_WORDS`] words: a fact ("Prep time: 15 minutes",
@@ -3083,8 +3079,16 @@ fn is_title_shaped(text: &[u8]) -> bool {
 /// three words, each starting with an uppercase letter, no digits
 /// ("Rodrigo Campos", "Jane M. Roe").
 fn is_name(text: &[u8]) -> bool {
-    let words = crate::cleaner::count_words(text);
-    (2..=3).contains(&words)
+    is_capitalized_words(text, 2..=3)
+}
+
+/// Returns true if and only if `text` has a number of words in `range`,
+/// each starting with an uppercase letter, and no digits.
+fn is_capitalized_words(
+    text: &[u8],
+    range: std::ops::RangeInclusive<usize>,
+) -> bool {
+    range.contains(&crate::cleaner::count_words(text))
         && !text.iter().any(u8::is_ascii_digit)
         && text.split(|&b| b == b' ').all(|w| {
             crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
@@ -3120,12 +3124,7 @@ fn is_deck(text: &[u8], title: &[u8]) -> bool {
 fn is_name_in_place(text: &[u8]) -> bool {
     let Some(at) = memchr::memmem::find(text, b" in ") else { return false };
     let place = &text[at + 4..];
-    is_person_name(&text[..at])
-        && (1..=3).contains(&crate::cleaner::count_words(place))
-        && !place.iter().any(u8::is_ascii_digit)
-        && place.split(|&b| b == b' ').all(|w| {
-            crate::rules::char_at(w, 0).is_some_and(char::is_uppercase)
-        })
+    is_person_name(&text[..at]) && is_capitalized_words(place, 1..=3)
 }
 
 /// The words that end a journalist's role as a byline gives it under the
